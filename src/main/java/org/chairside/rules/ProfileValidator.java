@@ -1,0 +1,131 @@
+package org.chairside.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.chairside.problem.Violation;
+
+/**
+ * Checks a threshold profile before it is stored. A clinic profile must be complete; session overrides
+ * may leave sections out ({@code partial}).
+ */
+public final class ProfileValidator {
+    private static final Pattern CONDITION = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private ProfileValidator() {
+    }
+
+    public static List<Violation> validate(ThresholdProfile p, boolean partial) {
+        List<Violation> out = new ArrayList<>();
+        if (p == null) {
+            out.add(new Violation("body", "a threshold profile is required"));
+            return out;
+        }
+        if (p.rules() == null) {
+            if (!partial) {
+                out.add(new Violation("rules", "is required"));
+            }
+        } else {
+            validateRules(p.rules(), out);
+        }
+        if (p.prestart() == null) {
+            if (!partial) {
+                out.add(new Violation("prestart", "is required"));
+            }
+        } else {
+            range(out, "prestart.systolic", p.prestart().systolic(), 80, 250);
+            range(out, "prestart.diastolic", p.prestart().diastolic(), 40, 150);
+        }
+        if (p.charting() == null) {
+            if (!partial) {
+                out.add(new Violation("charting", "is required"));
+            }
+        } else {
+            range(out, "charting.infusingMinutes", p.charting().infusingMinutes(), 1, 240);
+            range(out, "charting.recoveryMinutes", p.charting().recoveryMinutes(), 1, 240);
+            range(out, "charting.graceMinutes", p.charting().graceMinutes(), 0, 60);
+            if (p.charting().priority() == null) {
+                out.add(new Violation("charting.priority", "is required (LOW, MEDIUM or HIGH)"));
+            }
+        }
+        if (p.escalation() == null) {
+            if (!partial) {
+                out.add(new Violation("escalation", "is required"));
+            }
+        } else {
+            range(out, "escalation.unacknowledgedSeconds", p.escalation().unacknowledgedSeconds(), 10, 3600);
+        }
+        return out;
+    }
+
+    private static void validateRules(List<Rule> rules, List<Violation> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            String at = "rules[" + i + "]";
+            if (r == null) {
+                out.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            if (r.condition() == null || !CONDITION.matcher(r.condition()).matches()) {
+                out.add(new Violation(at + ".condition", "must be 2-40 capital letters, digits or underscores, starting with a letter"));
+            } else if (!seen.add(r.condition())) {
+                out.add(new Violation(at + ".condition", "must be unique; " + r.condition() + " appears twice"));
+            }
+            if (r.label() == null || r.label().isBlank() || r.label().length() > 100) {
+                out.add(new Violation(at + ".label", "is required, at most 100 characters"));
+            }
+            if (r.kind() == null) {
+                out.add(new Violation(at + ".kind", "is required (LIMIT or CHANGE_FROM_BASELINE)"));
+            }
+            if (r.sustainedReadings() != null) {
+                range(out, at + ".sustainedReadings", r.sustainedReadings(), 1, 20);
+            }
+            if (r.limits() == null || r.limits().isEmpty()) {
+                out.add(new Violation(at + ".limits", "needs at least one limit"));
+                continue;
+            }
+            for (int j = 0; j < r.limits().size(); j++) {
+                validateLimit(r.kind(), r.limits().get(j), at + ".limits[" + j + "]", out);
+            }
+        }
+    }
+
+    private static void validateLimit(RuleKind kind, Limit l, String at, List<Violation> out) {
+        if (l == null) {
+            out.add(new Violation(at, "must not be null"));
+            return;
+        }
+        if (l.vital() == null) {
+            out.add(new Violation(at + ".vital", "is required"));
+        }
+        if (l.operator() == null) {
+            out.add(new Violation(at + ".operator", "is required (AT_OR_ABOVE, ABOVE, BELOW, AT_OR_BELOW)"));
+        }
+        if (l.priority() == null) {
+            out.add(new Violation(at + ".priority", "is required (LOW, MEDIUM or HIGH)"));
+        }
+        if (l.value() == null || l.value().isNaN() || l.value().isInfinite()) {
+            out.add(new Violation(at + ".value", "is required"));
+        } else if (l.vital() != null) {
+            if (kind == RuleKind.CHANGE_FROM_BASELINE) {
+                double span = l.vital().plausibleMax() - l.vital().plausibleMin();
+                if (Math.abs(l.value()) > span || l.value() == 0) {
+                    out.add(new Violation(at + ".value", "a change from baseline must be non-zero and at most " + Numbers.plain(span) + " " + l.vital().unit()));
+                }
+            } else if (!l.vital().isPlausible(l.value())) {
+                out.add(new Violation(at + ".value", "must lie within the plausible range of " + l.vital().label() + " ("
+                        + Numbers.plain(l.vital().plausibleMin()) + "-" + Numbers.plain(l.vital().plausibleMax()) + " " + l.vital().unit() + ")"));
+            }
+        }
+    }
+
+    private static void range(List<Violation> out, String field, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            out.add(new Violation(field, "must be a whole number from " + min + " to " + max));
+        }
+    }
+}
