@@ -89,7 +89,7 @@ create table reading (
     heart_rate          integer,
     spo2                integer,
     respiratory_rate    integer,
-    temperature_c       numeric(4,1),
+    temperature_c       double precision,
     source              varchar(16)  not null,
     -- an importer's idempotency key (e.g. HL7 message control id + OBX time); null for manual entry
     source_ref          varchar(200),
@@ -105,15 +105,15 @@ create table reading (
 );
 create index ix_reading_session_taken on reading (session_id, taken_at);
 
-create sequence threshold_profile_seq start with 1 increment by 50;
-create table threshold_profile (
+create sequence threshold_setting_seq start with 1 increment by 50;
+create table threshold_setting (
     id              bigint primary key,
     -- 'CLINIC' for the clinic defaults, 'SESSION' for one session's overrides
     scope           varchar(16)  not null,
     session_id      bigint references infusion_session (id),
     -- a unique key per scope: 'CLINIC' or 'SESSION:<id>'
     scope_key       varchar(40)  not null,
-    body            text         not null,
+    body            varchar(65535) not null,
     updated_at      timestamp(6) with time zone not null,
     updated_by      varchar(64)  not null,
     version         bigint       not null,
@@ -133,11 +133,11 @@ create table alert (
     open_condition      varchar(40),
     message             varchar(300) not null,
     vital               varchar(24),
-    operator            varchar(2),
-    limit_value         numeric(7,1),
-    trigger_value       numeric(7,1),
-    worst_value         numeric(7,1),
-    last_value          numeric(7,1),
+    operator            varchar(16),
+    limit_value         double precision,
+    trigger_value       double precision,
+    worst_value         double precision,
+    last_value          double precision,
     breach_count        integer      not null,
     first_reading_id    bigint references reading (id),
     last_reading_id     bigint references reading (id),
@@ -147,6 +147,8 @@ create table alert (
     escalated           boolean      not null,
     escalated_at        timestamp(6) with time zone,
     raised_at           timestamp(6) with time zone not null,
+    -- when the alert last became ACTIVE (raised, or re-raised at a higher priority): escalation counts from here
+    active_since        timestamp(6) with time zone not null,
     updated_at          timestamp(6) with time zone not null,
     acknowledged_at     timestamp(6) with time zone,
     acknowledged_by     varchar(64),
@@ -165,7 +167,7 @@ create table event_log (
     id              bigint primary key,
     type            varchar(16)  not null,
     session_id      bigint,
-    payload         text         not null,
+    payload         varchar(65535) not null,
     created_at      timestamp(6) with time zone not null
 );
 
@@ -183,6 +185,6 @@ create table audit_entry (
     action          varchar(40)  not null,
     entity          varchar(40)  not null,
     entity_id       varchar(40),
-    detail          text
+    detail          varchar(4000)
 );
 create index ix_audit_entity on audit_entry (entity, entity_id);

@@ -1,0 +1,214 @@
+package org.chairside.alerts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.chairside.live.EventLog;
+import org.chairside.problem.ProblemException;
+import org.chairside.rules.Finding;
+import org.chairside.rules.Outcome;
+import org.chairside.rules.Priority;
+import org.chairside.session.InfusionSession;
+
+/**
+ * Raises, updates and resolves alerts from rule findings, and records acknowledgements. Always inside the
+ * caller's transaction, with the session row locked by the caller, so two writers for one session never race.
+ */
+@ApplicationScoped
+public class AlertService {
+    public static final String CHARTING_OVERDUE = "CHARTING_OVERDUE";
+    public static final String ALERT_EVENT = "alert";
+
+    private final EventLog events;
+
+    public AlertService(EventLog events) {
+        this.events = events;
+    }
+
+    public static Map<String, Alert> openAlerts(long sessionId) {
+        return Alert.<Alert>list("sessionId = ?1 and openCondition is not null", sessionId).stream()
+                .collect(Collectors.toMap(a -> a.conditionCode, Function.identity()));
+    }
+
+    /**
+     * Applies one reading's findings.
+     *
+     * @param open       the session's open alerts by condition; updated in place
+     * @param latest     whether the reading is the newest the session has: only the newest may clear a condition
+     * @param historical whether the reading is old (late import): its new alerts are recorded but do not sound
+     * @return the alerts that changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Alert> apply(long sessionId, long readingId, List<Finding> findings, Map<String, Alert> open,
+                            boolean latest, boolean historical, Instant now) {
+        Set<Alert> changed = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            Alert alert = open.get(f.rule().condition());
+            if (f.outcome() == Outcome.BREACH) {
+                if (alert == null) {
+                    alert = raise(sessionId, f.rule().condition(), f.rule().label(), f.priority(), f.message(), readingId, historical, now);
+                    alert.vital = f.limit().vital();
+                    alert.operator = f.limit().operator();
+                    alert.limitValue = f.limit().value();
+                    alert.triggerValue = f.observed();
+                    alert.worstValue = f.observed();
+                    alert.lastValue = f.observed();
+                    open.put(alert.conditionCode, alert);
+                } else {
+                    repeat(alert, f, readingId, now);
+                }
+                changed.add(alert);
+            } else if (f.outcome() == Outcome.CLEAR && alert != null && latest) {
+                clear(alert, "reading " + readingId, now);
+                if (!alert.state.isOpen()) {
+                    open.remove(alert.conditionCode);
+                }
+                changed.add(alert);
+            }
+        }
+        return changed;
+    }
+
+    /** Any new reading answers an overdue charting. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Alert resolveOverdue(Map<String, Alert> open, long readingId, Instant now) {
+        Alert overdue = open.remove(CHARTING_OVERDUE);
+        if (overdue != null) {
+            overdue.resolve(now, "reading " + readingId);
+        }
+        return overdue;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Alert raiseOverdue(long sessionId, Priority priority, String message, Instant now) {
+        Alert a = raise(sessionId, CHARTING_OVERDUE, "Vitals charting overdue", priority, message, null, false, now);
+        publish(List.of(a));
+        return a;
+    }
+
+    /** A closed session needs no more attention: its open alerts are resolved, acknowledgements kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Alert> resolveAll(long sessionId, String by, Instant now) {
+        List<Alert> closed = new ArrayList<>(openAlerts(sessionId).values());
+        closed.forEach(a -> a.resolve(now, by));
+        return closed;
+    }
+
+    @Transactional
+    public AlertView acknowledge(long alertId, String note, String actor) {
+        Alert a = Alert.findById(alertId);
+        if (a == null) {
+            throw ProblemException.notFound("alert", alertId);
+        }
+        // Lock the session as the write path does, so an acknowledgement and a reading never interleave.
+        InfusionSession.findById(a.sessionId, LockModeType.PESSIMISTIC_WRITE);
+        Alert.getEntityManager().refresh(a);
+        switch (a.state) {
+            case ACKNOWLEDGED -> throw ProblemException.conflict("Already acknowledged by " + a.acknowledgedBy + " at " + a.acknowledgedAt);
+            case RESOLVED -> throw ProblemException.conflict("The alert is resolved (" + a.resolvedBy + ")");
+            default -> {
+            }
+        }
+        Instant now = Instant.now();
+        a.state = AlertState.ACKNOWLEDGED;
+        a.acknowledgedAt = now;
+        a.acknowledgedBy = actor;
+        a.acknowledgeNote = note;
+        a.updatedAt = now;
+        if (a.conditionCleared) {
+            a.resolve(now, "acknowledged after recovery");
+        }
+        publish(List.of(a));
+        return AlertView.of(a);
+    }
+
+    /** Escalates a HIGH alert nobody acknowledged in time; false when another instance already did. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean escalate(Alert a, Instant now) {
+        if (a.escalated || a.state != AlertState.ACTIVE) {
+            return false;
+        }
+        a.escalated = true;
+        a.escalatedAt = now;
+        a.updatedAt = now;
+        publish(List.of(a));
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Collection<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        Alert.getEntityManager().flush();
+        events.append(alerts.stream().map(a -> new EventLog.Pending(ALERT_EVENT, a.sessionId, AlertView.of(a))).toList());
+    }
+
+    private Alert raise(long sessionId, String condition, String label, Priority priority, String message, Long readingId,
+                        boolean historical, Instant now) {
+        Alert a = new Alert();
+        a.sessionId = sessionId;
+        a.conditionCode = condition;
+        a.openCondition = condition;
+        a.conditionLabel = label;
+        a.priority = priority;
+        a.state = AlertState.ACTIVE;
+        a.message = message;
+        a.breachCount = 1;
+        a.firstReadingId = readingId;
+        a.lastReadingId = readingId;
+        a.historical = historical;
+        a.raisedAt = now;
+        a.activeSince = now;
+        a.updatedAt = now;
+        a.persist();
+        return a;
+    }
+
+    private static void repeat(Alert a, Finding f, long readingId, Instant now) {
+        a.breachCount++;
+        a.lastReadingId = readingId;
+        a.lastValue = f.observed();
+        a.conditionCleared = false;
+        a.updatedAt = now;
+        boolean worse = f.priority().above(a.priority)
+                || (f.priority() == a.priority && a.worstValue != null && (f.limit().operator().upward()
+                ? f.observed() > a.worstValue : f.observed() < a.worstValue));
+        if (worse) {
+            a.worstValue = f.observed();
+            a.message = f.message();
+            a.vital = f.limit().vital();
+            a.operator = f.limit().operator();
+            a.limitValue = f.limit().value();
+        }
+        if (f.priority().above(a.priority)) {
+            // A higher alarm breaks through an acknowledgement: someone must look again.
+            a.priority = f.priority();
+            a.state = AlertState.ACTIVE;
+            a.activeSince = now;
+            a.escalated = false;
+            a.escalatedAt = null;
+        }
+    }
+
+    /** A HIGH alert latches until acknowledged; everything else resolves as soon as the value is back. */
+    private static void clear(Alert a, String by, Instant now) {
+        if (a.state == AlertState.ACTIVE && a.priority == Priority.HIGH) {
+            a.conditionCleared = true;
+            a.updatedAt = now;
+        } else {
+            a.resolve(now, by);
+        }
+    }
+}

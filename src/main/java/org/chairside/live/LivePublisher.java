@@ -1,0 +1,47 @@
+package org.chairside.live;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends committed events on the live-out channel (in-process, or RabbitMQ in scale-out). The events are
+ * already durable in the log, so a failed send only delays dashboards: the hub fills the gap from the log.
+ * A write never waits for, or fails because of, the channel.
+ */
+@ApplicationScoped
+public class LivePublisher {
+    private static final Logger LOG = Logger.getLogger(LivePublisher.class);
+
+    private final Emitter<String> out;
+    private final ObjectMapper json;
+    private final LiveHub hub;
+
+    public LivePublisher(@Channel("live-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) Emitter<String> out,
+                         ObjectMapper json, LiveHub hub) {
+        this.out = out;
+        this.json = json;
+        this.hub = hub;
+    }
+
+    void publish(List<LiveEvent> events) {
+        for (LiveEvent e : events) {
+            try {
+                out.send(json.writeValueAsString(e)).exceptionally(failure -> {
+                    LOG.warnf("Live event %d not sent (%s); dashboards get it from the event log", e.id(), failure.getMessage());
+                    return null;
+                });
+            } catch (JsonProcessingException | RuntimeException failure) {
+                LOG.warnf("Live event %d not sent (%s); dashboards get it from the event log", e.id(), failure.getMessage());
+                hub.catchUpSoon();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.chairside.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Takes events off the live-in channel (from this instance or, in scale-out, any instance) into the hub. */
+@ApplicationScoped
+public class LiveReceiver {
+    private static final Logger LOG = Logger.getLogger(LiveReceiver.class);
+
+    private final ObjectMapper json;
+    private final LiveHub hub;
+
+    public LiveReceiver(ObjectMapper json, LiveHub hub) {
+        this.json = json;
+        this.hub = hub;
+    }
+
+    @Incoming("live-in")
+    public void receive(String message) {
+        try {
+            hub.offer(json.readValue(message, LiveEvent.class));
+        } catch (Exception e) {
+            LOG.warnf("Unreadable live event dropped (%s); the hub recovers it from the event log", e.getMessage());
+            hub.catchUpSoon();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.chairside.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into application/problem+json. Bad input is always a 4xx naming the field;
+ * only a genuine server fault is a 500, and its detail never echoes request data (it may hold patient data).
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        return respond(ProblemException.invalid(violations).toProblem());
+    }
+
+    // Listed one by one: Quarkus ships mappers for the specific Jackson types that answer with an empty body.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            InvalidDefinitionException.class, ValueInstantiationException.class})
+    public Response json(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
+        }
+        if (e instanceof InvalidFormatException f) {
+            return respond(ProblemException.invalid(path(f), "must be a valid " + f.getTargetType().getSimpleName()).toProblem());
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return respond(ProblemException.invalid(path(m), "has the wrong type or shape").toProblem());
+        }
+        return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return respond(new Problem("about:blank", "Conflict", 409, "Someone else changed this record at the same time; reload and try again", null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"Chairside\"")
+                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized(new UnauthorizedException());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(new Problem("about:blank", "Forbidden", 403, "Your role does not allow this", null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return json(j);
+        }
+        String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource cannot answer in the requested media type";
+            case 415 -> "Send application/json";
+            default -> e.getMessage() != null ? e.getMessage() : title;
+        };
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, null));
+        e.getResponse().getHeaders().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Content-Type")) {
+                v.forEach(x -> r.header(k, x));
+            }
+        });
+        return r.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected server error", e);
+        return respond(new Problem("about:blank", "Internal error", 500, "The server failed to handle this request; nothing was stored", null));
+    }
+
+    static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic". */
+    private static String fieldOf(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (i < 2 && parts.length > 2) {
+                continue;
+            }
+            kept.add(parts[i]);
+        }
+        return kept.isEmpty() ? propertyPath : String.join(".", kept);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? "body" : b.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package org.chairside.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.chairside.audit.AuditLog;
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+
+/**
+ * Reads and changes threshold profiles. Until an admin saves the clinic profile, the defaults shipped in
+ * {@code thresholds/clinic-defaults.json} apply (the values of domain.md, for the medical director to sign off).
+ */
+@ApplicationScoped
+public class Thresholds {
+    private final ObjectMapper json;
+    private final AuditLog audit;
+    private final ThresholdProfile shippedDefaults;
+
+    public Thresholds(ObjectMapper json, AuditLog audit) {
+        this.json = json;
+        this.audit = audit;
+        try (InputStream in = Thresholds.class.getResourceAsStream("/thresholds/clinic-defaults.json")) {
+            this.shippedDefaults = json.readValue(in, ThresholdProfile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The shipped clinic threshold defaults cannot be read", e);
+        }
+    }
+
+    public ThresholdProfile clinic() {
+        ThresholdSetting s = ThresholdSetting.byKey(ThresholdSetting.CLINIC);
+        return s == null ? shippedDefaults : read(s.body);
+    }
+
+    /** The session's overrides, or an empty profile when the provider has set none. */
+    public ThresholdProfile overrides(long sessionId) {
+        ThresholdSetting s = ThresholdSetting.byKey(ThresholdSetting.sessionKey(sessionId));
+        return s == null ? ThresholdProfile.empty() : read(s.body);
+    }
+
+    public ThresholdProfile effective(long sessionId) {
+        return clinic().overlay(overrides(sessionId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ThresholdProfile saveClinic(ThresholdProfile profile, String actor) {
+        check(profile, false);
+        save(ThresholdSetting.CLINIC, null, profile, actor);
+        return profile;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ThresholdProfile saveOverrides(long sessionId, ThresholdProfile overrides, String actor) {
+        check(overrides, true);
+        save(ThresholdSetting.sessionKey(sessionId), sessionId, overrides, actor);
+        return overrides;
+    }
+
+    private void check(ThresholdProfile profile, boolean partial) {
+        List<Violation> violations = ProfileValidator.validate(profile, partial);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private void save(String key, Long sessionId, ThresholdProfile profile, String actor) {
+        ThresholdSetting s = ThresholdSetting.byKey(key);
+        String before = s == null ? null : s.body;
+        if (s == null) {
+            s = new ThresholdSetting();
+            s.scopeKey = key;
+            s.scope = sessionId == null ? ThresholdSetting.CLINIC : "SESSION";
+            s.sessionId = sessionId;
+        }
+        s.body = write(profile);
+        s.updatedAt = Instant.now();
+        s.updatedBy = actor;
+        s.persist();
+        audit.record(actor, "UPDATE", "thresholds", key, "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body);
+    }
+
+    private ThresholdProfile read(String body) {
+        try {
+            return json.readValue(body, ThresholdProfile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored threshold profile cannot be read", e);
+        }
+    }
+
+    private String write(ThresholdProfile p) {
+        try {
+            return json.writeValueAsString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

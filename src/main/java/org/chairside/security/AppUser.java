@@ -1,0 +1,55 @@
+package org.chairside.security;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A person who logs in. Passwords are stored as bcrypt hashes (Modular Crypt Format). */
+@Entity
+@Table(name = "app_user")
+@UserDefinition
+public class AppUser extends PanacheEntity {
+    @Username
+    public String username;
+
+    @Password
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    /** Comma-separated, as quarkus-security-jpa reads them. */
+    @Roles
+    public String roles;
+
+    public String displayName;
+    public Instant createdAt;
+    public String createdBy;
+
+    public static AppUser create(String username, String password, List<String> roles, String displayName, String createdBy) {
+        AppUser u = new AppUser();
+        u.username = username;
+        u.passwordHash = BcryptUtil.bcryptHash(password);
+        u.roles = String.join(",", roles);
+        u.displayName = displayName;
+        u.createdAt = Instant.now();
+        u.createdBy = createdBy;
+        return u;
+    }
+
+    public List<String> roleList() {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+    }
+
+    public static AppUser findByUsername(String username) {
+        return find("username", username).firstResult();
+    }
+}

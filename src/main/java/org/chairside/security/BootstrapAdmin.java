@@ -1,0 +1,40 @@
+package org.chairside.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * On an empty user table, creates "admin" with the configured password. There is no built-in default:
+ * without the property nobody can log in until an operator sets it.
+ */
+@ApplicationScoped
+public class BootstrapAdmin {
+    private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+
+    private final Optional<String> password;
+
+    public BootstrapAdmin(@ConfigProperty(name = "chairside.bootstrap.admin-password") Optional<String> password) {
+        this.password = password;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (AppUser.count() > 0) {
+                return;
+            }
+            if (password.isEmpty() || password.get().isBlank()) {
+                LOG.warn("No users yet and chairside.bootstrap.admin-password is not set: nobody can log in");
+                return;
+            }
+            AppUser.create("admin", password.get(), List.of(Roles.ADMIN), "Administrator", "bootstrap").persist();
+            LOG.info("Created the bootstrap user 'admin'");
+        });
+    }
+}

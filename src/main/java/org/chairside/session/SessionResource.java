@@ -1,0 +1,91 @@
+package org.chairside.session;
+
+import java.net.URI;
+import java.util.List;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.chairside.problem.ProblemException;
+import org.chairside.security.Roles;
+
+@Path("/api/sessions")
+@Authenticated
+public class SessionResource {
+    private final SessionService sessions;
+    private final SecurityIdentity identity;
+
+    public SessionResource(SessionService sessions, SecurityIdentity identity) {
+        this.sessions = sessions;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
+    public Response open(@Valid @NotNull(message = "a session is required") NewSession body) {
+        SessionView view = sessions.open(body, identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/sessions/" + view.id())).entity(view).build();
+    }
+
+    /**
+     * Sessions, newest first. {@code state} filters by one state, or OPEN / CLOSED for all open or closed ones.
+     */
+    @GET
+    @jakarta.transaction.Transactional
+    public List<SessionView> list(@QueryParam("state") String state, @QueryParam("patientId") Long patientId) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters p = new io.quarkus.panache.common.Parameters();
+        if (state != null && !state.isBlank()) {
+            switch (state.trim().toUpperCase()) {
+                case "OPEN" -> q.append(" and openReclinerId is not null");
+                case "CLOSED" -> q.append(" and openReclinerId is null");
+                default -> {
+                    try {
+                        p.and("state", SessionState.valueOf(state.trim().toUpperCase()));
+                        q.append(" and state = :state");
+                    } catch (IllegalArgumentException e) {
+                        throw ProblemException.invalid("state", "must be OPEN, CLOSED or one of " + List.of(SessionState.values()));
+                    }
+                }
+            }
+        }
+        if (patientId != null) {
+            q.append(" and patient.id = :patient");
+            p.and("patient", patientId);
+        }
+        return InfusionSession.<InfusionSession>find(q.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), p)
+                .page(Page.ofSize(200)).list().stream().map(sessions::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @jakarta.transaction.Transactional
+    public SessionView get(@PathParam("id") long id) {
+        return sessions.view(SessionService.find(id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
+    public SessionView transition(@PathParam("id") long id, @Valid @NotNull(message = "a transition is required") TransitionRequest body) {
+        return sessions.transition(id, body, identity);
+    }
+
+    @GET
+    @Path("/{id}/transitions")
+    public List<SessionTransition> timeline(@PathParam("id") long id) {
+        SessionService.find(id);
+        return SessionTransition.list("sessionId", Sort.by("at").and("id"), id);
+    }
+}

@@ -1,0 +1,174 @@
+package org.chairside.session;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.chairside.alerts.AlertService;
+import org.chairside.audit.AuditLog;
+import org.chairside.live.EventLog;
+import org.chairside.patient.Patient;
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+import org.chairside.recliner.Recliner;
+import org.chairside.rules.ChartingSchedule;
+import org.chairside.rules.PrestartLimit;
+import org.chairside.rules.ThresholdProfile;
+import org.chairside.rules.Thresholds;
+import org.chairside.rules.VitalSigns;
+import org.chairside.security.Roles;
+import org.chairside.vitals.Baseline;
+
+/** Opens sessions and moves them through their phases; each change is one event on the live stream. */
+@ApplicationScoped
+public class SessionService {
+    public static final String SESSION_EVENT = "session";
+
+    private final EventLog events;
+    private final Thresholds thresholds;
+    private final AlertService alerts;
+    private final AuditLog audit;
+
+    public SessionService(EventLog events, Thresholds thresholds, AlertService alerts, AuditLog audit) {
+        this.events = events;
+        this.thresholds = thresholds;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public SessionView open(NewSession body, String actor) {
+        Patient patient = Patient.findById(body.patientId());
+        Recliner recliner = Recliner.findById(body.reclinerId());
+        if (patient == null || recliner == null) {
+            throw ProblemException.invalid(List.of(
+                    patient == null ? new Violation("patientId", "no patient with id " + body.patientId()) : null,
+                    recliner == null ? new Violation("reclinerId", "no recliner with id " + body.reclinerId()) : null)
+                    .stream().filter(v -> v != null).toList());
+        }
+        // Lock the recliner so two nurses seating patients in one chair at once get a clean 409, not a race.
+        Recliner.findById(recliner.id, LockModeType.PESSIMISTIC_WRITE);
+        if (InfusionSession.count("openReclinerId", recliner.id) > 0) {
+            throw ProblemException.conflict("Recliner " + recliner.name + " already holds an open session");
+        }
+        Instant now = Instant.now();
+        InfusionSession s = new InfusionSession();
+        s.patient = patient;
+        s.recliner = recliner;
+        s.openReclinerId = recliner.id;
+        s.state = SessionState.CHECKED_IN;
+        s.weightKg = body.weightKg();
+        s.drug = body.protocol().drug().trim();
+        s.doseMgPerKg = body.protocol().doseMgPerKg();
+        s.plannedMinutes = body.protocol().plannedMinutes();
+        s.createdAt = now;
+        s.createdBy = actor;
+        s.phaseSince = now;
+        s.persist();
+        return announce(s);
+    }
+
+    @Transactional
+    public SessionView transition(long id, TransitionRequest request, SecurityIdentity who) {
+        InfusionSession s = lock(id);
+        SessionState to = request.to();
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        if (!s.state.next().contains(to)) {
+            throw ProblemException.conflict("A session in " + s.state + " cannot move to " + to + "; allowed: "
+                    + (s.state.next().isEmpty() ? "none (the session is closed)" : s.state.next()));
+        }
+        if (to == SessionState.STOPPED && reason == null) {
+            throw ProblemException.invalid("reason", "is required to stop a session early");
+        }
+        boolean clearance = false;
+        if (s.state == SessionState.CHECKED_IN && to == SessionState.INFUSING) {
+            clearance = checkStart(s, reason, who);
+        }
+        Instant now = Instant.now();
+        SessionTransition t = new SessionTransition();
+        t.sessionId = s.id;
+        t.fromState = s.state;
+        t.toState = to;
+        t.reason = reason;
+        t.clearance = clearance;
+        t.at = now;
+        t.byUser = who.getPrincipal().getName();
+        t.persist();
+        if (clearance) {
+            audit.record(t.byUser, "CLEAR_START", "session", s.id, reason);
+        }
+        s.state = to;
+        s.phaseSince = now;
+        if (to == SessionState.INFUSING && s.startedAt == null) {
+            s.startedAt = now;
+        }
+        if (to == SessionState.RECOVERY) {
+            s.infusionEndedAt = now;
+        }
+        if (!to.isOpen()) {
+            s.closedAt = now;
+            s.openReclinerId = null;
+            alerts.publish(alerts.resolveAll(s.id, "session " + to.name().toLowerCase(), now));
+        }
+        return announce(s);
+    }
+
+    /** @return whether a provider cleared a start over the pre-start limit */
+    private boolean checkStart(InfusionSession s, String reason, SecurityIdentity who) {
+        VitalSigns baseline = Baseline.of(s.id).map(r -> r.vitals()).orElse(null);
+        if (baseline == null) {
+            throw ProblemException.conflict("Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion");
+        }
+        PrestartLimit limit = thresholds.effective(s.id).prestart();
+        if (!limit.needsClearance(baseline)) {
+            return false;
+        }
+        String bp = baseline.systolic() + "/" + baseline.diastolic();
+        if (!who.hasRole(Roles.PROVIDER)) {
+            throw new ProblemException(409, "Provider clearance needed", "Baseline blood pressure " + bp
+                    + " mmHg is at or above the pre-start limit " + limit.describe()
+                    + ": a provider must clear the start, with a reason", null);
+        }
+        if (reason == null) {
+            throw ProblemException.invalid("reason", "is required: baseline blood pressure " + bp
+                    + " mmHg is at or above the pre-start limit " + limit.describe());
+        }
+        return true;
+    }
+
+    public static InfusionSession lock(long id) {
+        InfusionSession s = InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("session", id);
+        }
+        return s;
+    }
+
+    public static InfusionSession find(long id) {
+        InfusionSession s = InfusionSession.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("session", id);
+        }
+        return s;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SessionView announce(InfusionSession s) {
+        SessionView view = view(s);
+        events.append(List.of(new EventLog.Pending(SESSION_EVENT, s.id, view)));
+        return view;
+    }
+
+    public SessionView view(InfusionSession s) {
+        Instant due = null;
+        if (s.state.chartingPhase() != ChartingSchedule.Phase.NONE) {
+            ThresholdProfile profile = thresholds.effective(s.id);
+            due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.phaseSince, s.lastReadingTakenAt, profile.charting());
+        }
+        return SessionView.of(s, due);
+    }
+}

@@ -1,0 +1,8 @@
+package org.chairside.session;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record TransitionRequest(@NotNull(message = "is required: INFUSING, PAUSED, RECOVERY, DISCHARGED or STOPPED") SessionState to,
+                                @Size(max = 500) String reason) {
+}

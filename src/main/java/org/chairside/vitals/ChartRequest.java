@@ -1,0 +1,12 @@
+package org.chairside.vitals;
+
+import java.time.Instant;
+
+/** A reading as a nurse charts it. Ranges are checked by {@link ReadingValidator}, the same for every source. */
+public record ChartRequest(Instant takenAt, Integer systolic, Integer diastolic, Integer heartRate, Integer spo2,
+                           Integer respiratoryRate, Double temperatureC) {
+
+    ReadingInput input() {
+        return new ReadingInput(takenAt, systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC, null);
+    }
+}

@@ -1,0 +1,226 @@
+package org.chairside.vitals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import org.chairside.alerts.Alert;
+import org.chairside.alerts.AlertService;
+import org.chairside.live.EventLog;
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+import org.chairside.rules.Finding;
+import org.chairside.rules.Rule;
+import org.chairside.rules.RuleEngine;
+import org.chairside.rules.ThresholdProfile;
+import org.chairside.rules.Thresholds;
+import org.chairside.rules.VitalSigns;
+import org.chairside.session.InfusionSession;
+import org.chairside.session.SessionService;
+import org.chairside.session.SessionState;
+
+/**
+ * The one write path for vitals: manual charting, imports and device feeds all end here. In one
+ * transaction it validates, stores, evaluates the rules, raises/updates/resolves alerts and appends the
+ * events; the events go out to dashboards only after the commit.
+ */
+@ApplicationScoped
+public class ChartingService {
+    public static final String READING_EVENT = "reading";
+
+    private final Thresholds thresholds;
+    private final AlertService alerts;
+    private final EventLog events;
+    private final Duration historicalAfter;
+
+    public ChartingService(Thresholds thresholds, AlertService alerts, EventLog events,
+                           @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
+        this.thresholds = thresholds;
+        this.alerts = alerts;
+        this.events = events;
+        this.historicalAfter = historicalAfter;
+    }
+
+    /** What a charting stored and what it did to the alerts; readings already imported once are left out. */
+    public record Charted(List<Reading> readings, Set<Alert> alerts, int duplicates) {
+    }
+
+    /**
+     * Records readings for a session, all or nothing.
+     *
+     * @param fieldPrefix how violations name a reading: "" for a single reading, "readings" for a batch (readings[2].spo2)
+     */
+    @Transactional
+    public Charted chart(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
+        InfusionSession session = SessionService.lock(sessionId);
+        if (!session.state.isOpen()) {
+            throw ProblemException.conflict("The session is closed (" + session.state + "): no more readings can be charted");
+        }
+        Instant now = Instant.now();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ReadingInput in = inputs.get(i);
+            String prefix = fieldPrefix.isEmpty() ? "" : fieldPrefix + "[" + i + "].";
+            violations.addAll(ReadingValidator.validate(prefix, in.vitals(), takenAt(in, now), session.createdAt, now));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> !alreadyStored(sessionId, in)).toList());
+        fresh.sort(Comparator.comparing(in -> takenAt(in, now)));
+
+        ThresholdProfile profile = thresholds.effective(sessionId);
+        Map<String, Alert> open = AlertService.openAlerts(sessionId);
+        Optional<Reading> baseline = Baseline.of(sessionId);
+        List<VitalSigns> recent = recent(sessionId, window(profile));
+        List<Reading> stored = new ArrayList<>();
+        Set<Alert> changed = new LinkedHashSet<>();
+        for (ReadingInput in : fresh) {
+            Reading r = store(session, in, takenAt(in, now), source, actor, now);
+            stored.add(r);
+            changed.addAll(evaluate(session, r, profile, baseline.map(Reading::vitals).orElse(null), recent, open, now));
+            recent.add(r.vitals());
+            if (r.isBaseline() && r.vitals().isCompleteBaseline() && isLatest(session, r)) {
+                baseline = Optional.of(r);
+            }
+            if (isLatest(session, r)) {
+                session.lastReadingTakenAt = r.takenAt;
+            }
+        }
+        if (!stored.isEmpty()) {
+            Alert overdue = alerts.resolveOverdue(open, stored.get(stored.size() - 1).id, now);
+            if (overdue != null) {
+                changed.add(overdue);
+            }
+        }
+        announce(stored, changed);
+        return new Charted(stored, changed, inputs.size() - fresh.size());
+    }
+
+    /**
+     * Corrects a reading: the original stays, marked as superseded with who, when and why; the corrected
+     * values are a new reading the rules evaluate (on an open session).
+     */
+    @Transactional
+    public Charted amend(long readingId, ReadingInput corrected, String reason, String actor) {
+        Reading original = Reading.findById(readingId);
+        if (original == null) {
+            throw ProblemException.notFound("reading", readingId);
+        }
+        InfusionSession session = SessionService.lock(original.sessionId);
+        Reading.getEntityManager().refresh(original);
+        if (!original.isCurrent()) {
+            throw ProblemException.conflict("Reading " + readingId + " was already amended; amend its correction, reading " + original.supersededById);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "is required: say why the reading is corrected");
+        }
+        Instant now = Instant.now();
+        Instant takenAt = corrected.takenAt() != null ? corrected.takenAt() : original.takenAt;
+        List<Violation> violations = ReadingValidator.validate("", corrected.vitals(), takenAt, session.createdAt, now);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Reading r = store(session, corrected, takenAt, original.source, actor, now);
+        r.phase = original.phase;
+        r.amendsId = original.id;
+        r.amendReason = reason.trim();
+        original.supersededById = r.id;
+        original.supersededAt = now;
+        original.supersededByUser = actor;
+        Set<Alert> changed = new LinkedHashSet<>();
+        if (session.state.isOpen()) {
+            Reading.getEntityManager().flush();
+            ThresholdProfile profile = thresholds.effective(session.id);
+            List<VitalSigns> recent = recentBefore(session.id, r, window(profile));
+            VitalSigns baseline = Baseline.of(session.id).map(Reading::vitals).orElse(null);
+            changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
+        }
+        announce(List.of(original, r), changed);
+        return new Charted(List.of(r), changed, 0);
+    }
+
+    private Set<Alert> evaluate(InfusionSession session, Reading r, ThresholdProfile profile, VitalSigns baseline,
+                                List<VitalSigns> recent, Map<String, Alert> open, Instant now) {
+        boolean afterBaseline = !r.isBaseline();
+        List<Finding> findings = RuleEngine.evaluate(profile, baseline, recent, r.vitals(), afterBaseline);
+        boolean historical = r.takenAt.isBefore(now.minus(historicalAfter));
+        return alerts.apply(session.id, r.id, findings, open, isLatest(session, r), historical, now);
+    }
+
+    private static boolean isLatest(InfusionSession s, Reading r) {
+        return s.lastReadingTakenAt == null || !r.takenAt.isBefore(s.lastReadingTakenAt);
+    }
+
+    private Reading store(InfusionSession session, ReadingInput in, Instant takenAt, Source source, String actor, Instant now) {
+        Reading r = new Reading();
+        r.sessionId = session.id;
+        r.takenAt = takenAt;
+        r.enteredAt = now;
+        r.phase = session.state;
+        r.systolic = in.systolic();
+        r.diastolic = in.diastolic();
+        r.heartRate = in.heartRate();
+        r.spo2 = in.spo2();
+        r.respiratoryRate = in.respiratoryRate();
+        r.temperatureC = in.temperatureC() == null ? null : Math.round(in.temperatureC() * 10) / 10.0;
+        r.source = source;
+        r.sourceRef = in.sourceRef();
+        r.chartedBy = actor;
+        r.persist();
+        return r;
+    }
+
+    private void announce(List<Reading> readings, Set<Alert> changed) {
+        List<EventLog.Pending> pending = new ArrayList<>();
+        readings.forEach(r -> pending.add(new EventLog.Pending(READING_EVENT, r.sessionId, ReadingView.of(r))));
+        Reading.getEntityManager().flush();
+        changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, org.chairside.alerts.AlertView.of(a))));
+        events.append(pending);
+    }
+
+    private static boolean alreadyStored(long sessionId, ReadingInput in) {
+        return in.sourceRef() != null && Reading.count("sessionId = ?1 and sourceRef = ?2", sessionId, in.sourceRef()) > 0;
+    }
+
+    private static Instant takenAt(ReadingInput in, Instant now) {
+        return in.takenAt() != null ? in.takenAt() : now;
+    }
+
+    /** How many earlier readings the sustained rules look back over. */
+    private static int window(ThresholdProfile profile) {
+        return profile.rules().stream().mapToInt(Rule::sustained).max().orElse(1) - 1;
+    }
+
+    private static List<VitalSigns> recent(long sessionId, int count) {
+        if (count == 0) {
+            return new ArrayList<>();
+        }
+        List<Reading> latest = Reading.<Reading>find("sessionId = ?1 and supersededById is null order by takenAt desc, id desc", sessionId)
+                .page(0, count).list();
+        List<VitalSigns> out = new ArrayList<>(latest.stream().map(Reading::vitals).toList());
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static List<VitalSigns> recentBefore(long sessionId, Reading r, int count) {
+        if (count == 0) {
+            return new ArrayList<>();
+        }
+        List<Reading> earlier = Reading.<Reading>find("sessionId = ?1 and supersededById is null and id <> ?2 and takenAt <= ?3 "
+                + "order by takenAt desc, id desc", sessionId, r.id, r.takenAt).page(0, count).list();
+        List<VitalSigns> out = new ArrayList<>(earlier.stream().map(Reading::vitals).toList());
+        java.util.Collections.reverse(out);
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package org.chairside.vitals;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import org.chairside.rules.VitalSigns;
+import org.chairside.session.SessionState;
+
+/**
+ * One set of vitals charted for a session. Never updated except to record that an amendment superseded
+ * it: the corrected values are a new reading that points back here.
+ */
+@Entity
+@Table(name = "reading")
+public class Reading extends PanacheEntity {
+    public Long sessionId;
+    public Instant takenAt;
+    public Instant enteredAt;
+    @Enumerated(EnumType.STRING)
+    public SessionState phase;
+    public Integer systolic;
+    public Integer diastolic;
+    public Integer heartRate;
+    public Integer spo2;
+    public Integer respiratoryRate;
+    @Column(name = "temperature_c")
+    public Double temperatureC;
+    @Enumerated(EnumType.STRING)
+    public Source source;
+    public String sourceRef;
+    public String chartedBy;
+    public Long amendsId;
+    public String amendReason;
+    public Long supersededById;
+    public Instant supersededAt;
+    public String supersededByUser;
+
+    public VitalSigns vitals() {
+        return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC);
+    }
+
+    public boolean isBaseline() {
+        return phase == SessionState.CHECKED_IN;
+    }
+
+    public boolean isCurrent() {
+        return supersededById == null;
+    }
+}

@@ -1,0 +1,17 @@
+package org.chairside.vitals;
+
+import java.time.Instant;
+
+import org.chairside.rules.VitalSigns;
+
+/**
+ * Values to chart, from any source. Manual entry leaves {@code takenAt} empty (now); importers pass the
+ * monitor's time and a {@code sourceRef} that makes a second import of the same data a no-op.
+ */
+public record ReadingInput(Instant takenAt, Integer systolic, Integer diastolic, Integer heartRate, Integer spo2,
+                           Integer respiratoryRate, Double temperatureC, String sourceRef) {
+
+    public VitalSigns vitals() {
+        return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC);
+    }
+}

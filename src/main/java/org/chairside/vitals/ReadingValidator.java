@@ -1,0 +1,56 @@
+package org.chairside.vitals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chairside.problem.Violation;
+import org.chairside.rules.Vital;
+import org.chairside.rules.VitalSigns;
+
+/** The input rules every reading obeys, whatever its source. Pure: the caller passes the clock. */
+public final class ReadingValidator {
+    /** Clocks of monitors and tablets drift; a minute into the future is tolerated. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private ReadingValidator() {
+    }
+
+    private static final String[] FIELDS = {"systolic", "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC"};
+
+    /**
+     * @param prefix      prepended to field names ("" for a single reading, "readings[3]." in a batch)
+     * @param takenAt     the effective taken-at time (already defaulted to now)
+     * @param notBefore   the session's creation time
+     */
+    public static List<Violation> validate(String prefix, VitalSigns v, Instant takenAt, Instant notBefore, Instant now) {
+        List<Violation> out = new ArrayList<>();
+        if (v.isEmpty()) {
+            out.add(new Violation(prefix + "vitals", "at least one vital is required"));
+        }
+        Vital[] vitals = Vital.values();
+        for (int i = 0; i < vitals.length; i++) {
+            Double value = v.value(vitals[i]);
+            if (value != null && !vitals[i].isPlausible(value)) {
+                out.add(new Violation(prefix + FIELDS[i], "must be within the plausible range "
+                        + plain(vitals[i].plausibleMin()) + "-" + plain(vitals[i].plausibleMax()) + " " + vitals[i].unit()));
+            }
+        }
+        if ((v.systolic() == null) != (v.diastolic() == null)) {
+            out.add(new Violation(prefix + (v.systolic() == null ? "systolic" : "diastolic"), "systolic and diastolic are charted together"));
+        } else if (v.hasBloodPressure() && v.systolic() <= v.diastolic()) {
+            out.add(new Violation(prefix + "systolic", "must be above diastolic"));
+        }
+        if (takenAt.isAfter(now.plus(CLOCK_SKEW))) {
+            out.add(new Violation(prefix + "takenAt", "must not be in the future (1 minute of clock skew allowed)"));
+        } else if (takenAt.isBefore(notBefore)) {
+            out.add(new Violation(prefix + "takenAt", "must not be before the session was created (" + notBefore + ")"));
+        }
+        return out;
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
