@@ -1,0 +1,111 @@
+package org.chairside;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Builds clinic data through the public API, as a client would. Names are unique per call, so tests
+ * never depend on each other's data or order. Users: admin (bootstrapped by the %test profile), nurse,
+ * provider, and "charge" who is both nurse and provider.
+ */
+public final class TestClinic {
+    public static final String PASSWORD = "test-password-1";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static volatile boolean usersReady;
+
+    private TestClinic() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String user) {
+        ensureUsers();
+        return asExisting(user);
+    }
+
+    public static RequestSpecification admin() {
+        return asExisting("admin");
+    }
+
+    public static RequestSpecification nurse() {
+        return as("nurse");
+    }
+
+    public static RequestSpecification provider() {
+        return as("provider");
+    }
+
+    private static RequestSpecification asExisting(String user) {
+        String password = user.equals("admin") ? "admin-test-pw" : PASSWORD;
+        return given().auth().preemptive().basic(user, password).contentType(ContentType.JSON);
+    }
+
+    public static synchronized void ensureUsers() {
+        if (usersReady) {
+            return;
+        }
+        createUser("nurse", "NURSE");
+        createUser("provider", "PROVIDER");
+        createUser("charge", "NURSE", "PROVIDER");
+        usersReady = true;
+    }
+
+    private static void createUser(String name, String... roles) {
+        int status = asExisting("admin").body(Map.of("username", name, "password", PASSWORD, "roles", roles))
+                .post("/api/users").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("creating user " + name + " answered " + status);
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
+    }
+
+    public static long newRecliner() {
+        return admin().body(Map.of("name", unique("Chair"))).post("/api/recliners")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long newPatient() {
+        return nurse().body(Map.of("mrn", unique("MRN"), "givenName", "Test", "familyName", unique("Patient"),
+                        "birthDate", "1975-05-05", "weightKg", 70))
+                .post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A new session, CHECKED_IN, in a new recliner. */
+    public static long openSession() {
+        return nurse().body(Map.of("patientId", newPatient(), "reclinerId", newRecliner(), "weightKg", 70,
+                        "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40)))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A session with a normal baseline (120/80, HR 72, SpO2 98), now INFUSING. */
+    public static long infusingSession() {
+        long id = openSession();
+        chart(id, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        transition(id, "INFUSING", null);
+        return id;
+    }
+
+    public static io.restassured.path.json.JsonPath chart(long sessionId, Map<String, ?> values) {
+        return nurse().body(values).post("/api/sessions/" + sessionId + "/readings")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    public static void transition(long sessionId, String to, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        nurse().body(body).post("/api/sessions/" + sessionId + "/transitions").then().statusCode(200);
+    }
+}
