@@ -112,7 +112,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
-        LOG.error("Unexpected server error", e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                // Two writers raced past the service's own check; the database kept the record consistent.
+                return respond(new Problem("about:blank", "Conflict", 409, "This conflicts with a record written at the same moment ("
+                        + (c.getConstraintName() == null ? "unique constraint" : c.getConstraintName().toLowerCase()) + "); reload and try again", null));
+            }
+        }
+        // Exception messages can carry request values (an MRN in a constraint message, say): the ERROR line
+        // names only the type and place; the full exception is at DEBUG for a deliberate diagnosis.
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.errorf("Unexpected server error %s at %s", e.getClass().getName(), where);
+        LOG.debug("Unexpected server error", e);
         return respond(new Problem("about:blank", "Internal error", 500, "The server failed to handle this request; nothing was stored", null));
     }
 
