@@ -120,13 +120,13 @@ public class ProblemMappers {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic". */
+    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic"; "create.body.roles[1].<list element>" becomes "roles[1]". */
     private static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            if (i < 2 && parts.length > 2) {
-                continue;
+            if (i < 2 && parts.length > 2 || parts[i].startsWith("<")) {
+                continue; // the method and parameter, and container nodes such as "<list element>"
             }
             kept.add(parts[i]);
         }
