@@ -128,8 +128,10 @@ class ReclinerResourceTest {
 
     @Test
     void wrongContentTypeIsUnsupported() {
-        admin().contentType(ContentType.TEXT).body("Bay 1").post("/api/recliners")
+        String name = unique("Bay");
+        admin().contentType(ContentType.TEXT).body(name).post("/api/recliners")
                 .then().statusCode(415).contentType("application/problem+json");
+        nurse().get("/api/recliners").then().body("name", not(hasItem(name)));
     }
 
     @Test
