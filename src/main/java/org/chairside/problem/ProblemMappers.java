@@ -49,6 +49,12 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             InvalidDefinitionException.class, ValueInstantiationException.class})
     public Response json(JsonProcessingException e) {
+        // Broken syntax inside a field ("{\"rules\": [") arrives wrapped with that field's path: still malformed JSON.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
         }
