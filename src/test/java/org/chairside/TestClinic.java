@@ -95,13 +95,6 @@ public final class TestClinic {
         return id;
     }
 
-    /** A new patient with the given MRN and names, created by the nurse. */
-    public static long newPatient(String mrn, String givenName, String familyName) {
-        return nurse().body(Map.of("mrn", mrn, "givenName", givenName, "familyName", familyName,
-                        "birthDate", "1975-05-05", "weightKg", 70))
-                .post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
     /** The JSON body of a valid new session (ketamine 0.5 mg/kg over 40 minutes, 70 kg). */
     public static Map<String, Object> sessionBody(long patientId, long reclinerId) {
         return Map.of("patientId", patientId, "reclinerId", reclinerId, "weightKg", 70,
