@@ -19,6 +19,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -49,6 +50,12 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             InvalidDefinitionException.class, ValueInstantiationException.class})
     public Response json(JsonProcessingException e) {
+        // Broken syntax inside a field ("{\"rules\": [") arrives wrapped with that field's path: still malformed JSON.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
         }
@@ -66,16 +73,23 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Conflict", 409, "Someone else changed this record at the same time; reload and try again", null));
     }
 
+    /**
+     * HTTP Basic clients get the standard challenge. A page's own scripts say X-Requested-With and get none,
+     * or the browser would put its native password dialog over the dashboard's login screen.
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", "Basic realm=\"Chairside\"")
-                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null)).build();
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+        Response.ResponseBuilder r = Response.status(401).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null));
+        if (headers.getHeaderString("X-Requested-With") == null) {
+            r.header("WWW-Authenticate", "Basic realm=\"Chairside\"");
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized(new UnauthorizedException());
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+        return unauthorized(new UnauthorizedException(), headers);
     }
 
     @ServerExceptionMapper
@@ -131,13 +145,13 @@ public class ProblemMappers {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic". */
+    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic"; "create.body.roles[1].<list element>" becomes "roles[1]". */
     private static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            if (i < 2 && parts.length > 2) {
-                continue;
+            if (i < 2 && parts.length > 2 || parts[i].startsWith("<")) {
+                continue; // the method and parameter, and container nodes such as "<list element>"
             }
             kept.add(parts[i]);
         }

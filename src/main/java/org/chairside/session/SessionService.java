@@ -46,10 +46,11 @@ public class SessionService {
         Patient patient = Patient.findById(body.patientId());
         Recliner recliner = Recliner.findById(body.reclinerId());
         if (patient == null || recliner == null) {
-            throw ProblemException.invalid(List.of(
+            // Stream.of, not List.of: List.of rejects the null left by the id that does exist
+            throw ProblemException.invalid(java.util.stream.Stream.of(
                     patient == null ? new Violation("patientId", "no patient with id " + body.patientId()) : null,
                     recliner == null ? new Violation("reclinerId", "no recliner with id " + body.reclinerId()) : null)
-                    .stream().filter(v -> v != null).toList());
+                    .filter(v -> v != null).toList());
         }
         // Lock the recliner so two nurses seating patients in one chair at once get a clean 409, not a race.
         Recliner.findById(recliner.id, LockModeType.PESSIMISTIC_WRITE);
