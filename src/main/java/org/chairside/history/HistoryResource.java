@@ -16,20 +16,17 @@ import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.chairside.patient.Patient;
-import org.chairside.patient.PatientView;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionState;
 
 /**
- * Past sessions for review: a paginated search, and one patient's series. Any logged-in user reads.
+ * Past sessions for review, searched and paginated on the server. Any logged-in user reads.
  */
-@Path("/api")
+@Path("/api/history")
 @Authenticated
 public class HistoryResource {
     static final int MAX_SIZE = 100;
@@ -46,26 +43,28 @@ public class HistoryResource {
      * {@code outcome}: DISCHARGED, STOPPED, CLOSED (both, the default), OPEN, or ANY.
      */
     @GET
-    @Path("/history/sessions")
+    @Path("/sessions")
     @Transactional
-    public SessionPage search(@QueryParam("q") String q, @QueryParam("reclinerId") Long reclinerId,
-                              @QueryParam("patientId") Long patientId,
+    public SessionPage search(@QueryParam("q") String q, @QueryParam("reclinerId") String reclinerParam,
+                              @QueryParam("patientId") String patientParam,
                               @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
                               @QueryParam("outcome") String outcome,
-                              @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+                              @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         List<Violation> violations = new ArrayList<>();
+        Long reclinerId = number("reclinerId", reclinerParam, violations);
+        Long patientId = number("patientId", patientParam, violations);
+        Long page = number("page", pageParam, violations);
+        Long size = number("size", sizeParam, violations);
         ZoneId zone = zone(tz, violations);
         Instant fromAt = bound("from", from, zone, false, violations);
         Instant toAt = bound("to", to, zone, true, violations);
         if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
             violations.add(new Violation("to", "must be on or after from"));
         }
-        int pageIndex = page == null ? 0 : page;
-        int pageSize = size == null ? 20 : size;
-        if (pageIndex < 0) {
+        if (page != null && (page < 0 || page > 1_000_000)) {
             violations.add(new Violation("page", "must be 0 or more (pages count from 0)"));
         }
-        if (pageSize < 1 || pageSize > MAX_SIZE) {
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
             violations.add(new Violation("size", "must be from 1 to " + MAX_SIZE));
         }
         StringBuilder where = new StringBuilder("1 = 1");
@@ -85,6 +84,8 @@ public class HistoryResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        int pageIndex = page == null ? 0 : page.intValue();
+        int pageSize = size == null ? 20 : size.intValue();
         if (q != null && !q.isBlank()) {
             where.append(" and (lower(patient.mrn) like :q or lower(patient.givenName) like :q or lower(patient.familyName) like :q"
                     + " or lower(concat(patient.givenName, ' ', patient.familyName)) like :q"
@@ -115,22 +116,16 @@ public class HistoryResource {
         return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages);
     }
 
-    /** A patient's sessions, first to last, each numbered in the series with its peak BP and alert count. */
-    @GET
-    @Path("/patients/{id}/sessions")
-    @Transactional
-    public PatientSessions forPatient(@PathParam("id") long id) {
-        Patient patient = Patient.findById(id);
-        if (patient == null) {
-            throw ProblemException.notFound("patient", id);
+    private static Long number(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        List<InfusionSession> sessions = InfusionSession.list("patient.id", Sort.by("createdAt").and("id"), id);
-        List<SessionSummary> summaries = history.summarize(sessions);
-        List<PatientSessions.SeriesEntry> entries = new ArrayList<>(summaries.size());
-        for (int i = 0; i < summaries.size(); i++) {
-            entries.add(new PatientSessions.SeriesEntry(i + 1, summaries.size(), summaries.get(i)));
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(field, "must be a whole number"));
+            return null;
         }
-        return new PatientSessions(PatientView.of(patient), summaries.size(), entries);
     }
 
     private static ZoneId zone(String tz, List<Violation> violations) {
