@@ -194,4 +194,72 @@ class BoardBrowserTest {
             page.context().close();
         }
     }
+
+    /** Leaves no unacknowledged alert from earlier tests sounding on the shared board. */
+    private static void acknowledgeEverythingActive() {
+        List<Integer> active = TestClinic.provider().get("/api/alerts?state=ACTIVE").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        for (Integer id : active) {
+            TestClinic.provider().body(Map.of()).post("/api/alerts/" + id + "/acknowledge");
+        }
+    }
+
+    @Test
+    void pausedSoundStaysQuietUntilAHigherAlertBreaksThrough() {
+        acknowledgeEverythingActive();
+        long session = TestClinic.infusingSession();
+        long recliner = reclinerOf(session);
+        Page page = browser.loggedIn("nurse", 1920, 1080);
+        assertThat(page.locator("html")).hasAttribute("data-audio", "off");
+
+        TestClinic.chart(session, Map.of("heartRate", 118));
+        assertThat(tile(page, recliner).locator(".alert-slot")).containsText("MEDIUM");
+        assertThat(page.locator("html")).hasAttribute("data-audio", "medium");
+        assertThat(page.locator("html")).hasAttribute("data-last-tone", "MEDIUM");
+        assertThat(page.locator("#banner")).isHidden();
+
+        page.locator("#sound-status button").click();
+        assertThat(page.locator("html")).hasAttribute("data-audio", "paused");
+        assertThat(page.locator("#sound-status")).containsText("Sound paused");
+        // The visual stays while the sound is paused.
+        assertThat(tile(page, recliner).locator(".alert-slot")).containsText("MEDIUM");
+        assertTrue(tile(page, recliner).getAttribute("class").contains("alert-medium"));
+
+        TestClinic.chart(session, Map.of("systolic", 192, "diastolic", 96));
+        assertThat(page.locator("html")).hasAttribute("data-audio", "high");
+        assertThat(page.locator("html")).hasAttribute("data-last-tone", "HIGH");
+        assertThat(page.locator("#banner li.banner-item")).not().hasCount(0);
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
+    void aFreeReclinerStartsASessionForAPatientFoundByMrn() {
+        long recliner = TestClinic.newRecliner();
+        String mrn = TestClinic.unique("MRN");
+        String family = TestClinic.unique("Okafor");
+        nurse().body(Map.of("mrn", mrn, "givenName", "Ada", "familyName", family, "birthDate", "1980-02-03", "weightKg", 81.5))
+                .post("/api/patients").then().statusCode(201);
+        Page page = browser.loggedIn("nurse", 768, 1024);
+        Locator tile = tile(page, recliner);
+        assertThat(tile.locator(".phase")).hasText("Free");
+        tile.getByText("Start session").click();
+        tile.getByLabel("Patient (name or MRN)").fill(mrn);
+        tile.locator(".patient-results button").click();
+        assertThat(tile.locator(".chosen")).containsText(family);
+        assertThat(tile.getByLabel("Weight kg")).hasValue("81.5");
+        // A bad planned duration comes back from the server and shows next to its field.
+        tile.getByLabel("Planned minutes").fill("2");
+        tile.getByLabel("Planned minutes").press("Enter");
+        assertThat(tile.locator("[data-error-for='protocol.plannedMinutes']")).hasText("must be from 5 to 720 minutes");
+        tile.getByLabel("Planned minutes").fill("40");
+        tile.getByLabel("Planned minutes").press("Enter");
+        assertThat(tile.locator(".phase")).hasText("Checked in");
+        assertThat(tile.locator(".patient-name")).hasText("Ada " + family);
+        assertThat(tile.locator(".due")).containsText("Chart baseline vitals");
+        assertEquals(1, nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
+                .getList("findAll { it.recliner.id == " + recliner + " }").size());
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
 }

@@ -124,4 +124,34 @@ class HistoryBrowserTest {
         assertEquals(List.of(), browser.errors);
         page.context().close();
     }
+
+    @Test
+    void aProviderSetsThisPatientsOwnLimitAndBadValuesAreNamed() {
+        long session = TestClinic.infusingSession();
+        Page page = browser.loggedIn("provider", 1920, 1080);
+        page.navigate(app + "#/session/" + session);
+        Locator view = page.locator("#session-view");
+        Locator highSystolic = view.locator("input[name='rules[0].limits[2].value']");
+        assertThat(highSystolic).hasValue("180");
+        highSystolic.fill("400");
+        view.getByText("Save thresholds").click();
+        assertThat(view.locator("[data-error-for='rules[0].limits[2].value']")).containsText("plausible range");
+
+        highSystolic.fill("170");
+        view.getByText("Save thresholds").click();
+        assertThat(view.locator("tr[data-condition=BP_HIGH] .tag")).containsText("this session");
+        JsonPath t = nurse().get("/api/sessions/" + session + "/thresholds").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("BP_HIGH"), t.getList("overrides.rules.condition"));
+        assertEquals(170.0, t.getDouble("effective.rules.find { it.condition == 'BP_HIGH' }.limits[2].value"));
+        org.junit.jupiter.api.Assertions.assertNull(t.get("overrides.prestart"), "only what the provider changed is overridden");
+        // A nurse sees the same limits but cannot change them.
+        Page nursePage = browser.loggedIn("nurse", 1920, 1080);
+        nursePage.navigate(app + "#/session/" + session);
+        assertThat(nursePage.locator("#session-view input[name='rules[0].limits[2].value']")).hasValue("170");
+        assertThat(nursePage.locator("#session-view input[name='rules[0].limits[2].value']")).hasAttribute("readonly", "");
+        assertThat(nursePage.getByText("Save thresholds")).hasCount(0);
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+        nursePage.context().close();
+    }
 }

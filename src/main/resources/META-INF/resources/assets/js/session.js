@@ -156,7 +156,8 @@ function trendChart(d) {
     const ticks = i === 0 ? [40, 80, 120, 160, 200] : [80, 85, 90, 95, 100];
     ticks.forEach((v) => parts.push(s('text', { x: L - 6, y: y(p, v) + 4, class: 'axis', 'text-anchor': 'end', text: String(v) })));
   });
-  // Threshold lines of the effective profile (limit rules only).
+  // Threshold lines of the effective profile (limit rules only); labels are nudged apart so none overlap.
+  const labels = [];
   for (const rule of d.thresholds.effective.rules.filter((r) => r.kind === 'LIMIT')) {
     for (const limit of rule.limits) {
       const key = VITAL_KEY[limit.vital];
@@ -166,8 +167,15 @@ function trendChart(d) {
       const yy = y(p, limit.value);
       parts.push(s('line', { x1: L, x2: W - R, y1: yy, y2: yy, class: `threshold prio-${limit.priority.toLowerCase()}` },
         s('title', { text: `${rule.label}: ${limit.vital.toLowerCase()} ${limit.operator.toLowerCase().replace(/_/g, ' ')} ${limit.value} (${limit.priority})` })));
-      parts.push(s('text', { x: W - R + 4, y: yy + 4, class: `threshold-label prio-${limit.priority.toLowerCase()}`, text: `${limit.vital === 'HEART_RATE' ? 'HR' : limit.vital === 'SPO2' ? 'SpO2' : limit.vital.slice(0, 3)} ${limit.value} ${limit.priority}` }));
+      labels.push({ y: yy + 4, cls: `threshold-label prio-${limit.priority.toLowerCase()}`, text: `${limit.vital === 'HEART_RATE' ? 'HR' : limit.vital === 'SPO2' ? 'SpO2' : limit.vital.slice(0, 3)} ${limit.value} ${limit.priority}` });
     }
+  }
+  labels.sort((a, b) => a.y - b.y);
+  let lastY = -Infinity;
+  for (const l of labels) {
+    const y = Math.max(l.y, lastY + 12);
+    lastY = y;
+    parts.push(s('text', { x: W - R + 4, y, class: l.cls, text: l.text }));
   }
   for (const ser of SERIES) {
     const p = panels[ser.panel];
