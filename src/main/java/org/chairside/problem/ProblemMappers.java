@@ -88,7 +88,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, io.vertx.core.http.HttpServerRequest request) {
+        // A failed form login (the dashboard's login page) must not carry a Basic challenge: browsers answer
+        // one with their own password dialog on top of the page.
+        if (request != null && request.path().endsWith("/j_security_check")) {
+            return respond(new Problem("about:blank", "Unauthorized", 401, "Wrong username or password", null));
+        }
         return unauthorized(new UnauthorizedException(), headers);
     }
 
