@@ -5,48 +5,20 @@ import static org.chairside.TestClinic.nurse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.chairside.TestClinic;
 
 /** The live board in a real browser: keyboard charting, alerts on several dashboards, acknowledging, resuming. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoardBrowserTest {
-    @TestHTTPResource("/")
-    URL app;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(app);
-    }
-
-    @BeforeEach
-    void users() {
-        TestClinic.ensureUsers();
-        browser.errors.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
+class BoardBrowserTest extends BrowserTest {
     static long reclinerOf(long sessionId) {
         return nurse().get("/api/sessions/" + sessionId).then().statusCode(200).extract().jsonPath().getLong("recliner.id");
     }

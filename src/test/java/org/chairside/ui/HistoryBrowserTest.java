@@ -4,48 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.chairside.TestClinic.nurse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.chairside.TestClinic;
 
 /** History search, the read-only session view with its chart, amendments and timeline, and the patient's series. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryBrowserTest {
-    @TestHTTPResource("/")
-    URL app;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(app);
-    }
-
-    @BeforeEach
-    void users() {
-        TestClinic.ensureUsers();
-        browser.errors.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
+class HistoryBrowserTest extends BrowserTest {
     @Test
     void historySearchFindsADischargedSessionAndOpensItReadOnly() {
         long session = TestClinic.infusingSession();

@@ -4,43 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.chairside.TestClinic;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginBrowserTest {
-    @TestHTTPResource("/")
-    URL app;
-
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        browser = new Browser(app);
-    }
-
-    @BeforeEach
-    void users() {
-        // Here, not in @BeforeAll: RestAssured points at the test instance only once a test runs.
-        TestClinic.ensureUsers();
-        browser.errors.clear();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
-
+class LoginBrowserTest extends BrowserTest {
     @Test
     void wrongPasswordIsRefusedInWords() {
         Page page = browser.page(1920, 1080);
