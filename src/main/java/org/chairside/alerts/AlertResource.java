@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,7 +75,7 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
-    public AlertView acknowledge(@PathParam("id") long id, @jakarta.validation.Valid AcknowledgeRequest body) {
+    public AlertView acknowledge(@PathParam("id") long id, @Valid AcknowledgeRequest body) {
         String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().trim();
         return alerts.acknowledge(id, note, identity.getPrincipal().getName());
     }
