@@ -59,6 +59,15 @@ class CsvImportResourceTest {
     }
 
     @Test
+    void aConditionRaisedClearedAndRaisedAgainInOneFile() {
+        long s = session();
+        post(nurse(), s, "high-normal-high.csv", Map.of()).then().statusCode(200).body("rowsStored", equalTo(5));
+        nurse().get("/api/alerts?sessionId=" + s).then().statusCode(200)
+                .body("findAll { it.condition == 'BP_HIGH' }.size()", equalTo(3))
+                .body("findAll { it.condition == 'BP_HIGH' && it.state != 'RESOLVED' }.size()", equalTo(1));
+    }
+
+    @Test
     void reimportStoresOnce() {
         long s = session();
         post(nurse(), s, "monitor-nibp.csv", Map.of()).then().statusCode(200).body("rowsStored", equalTo(4));
