@@ -132,6 +132,11 @@ public final class CsvRowReader {
     }
 
     private String columnFor(String field, Map<Vital, String> headerOf) {
+        for (ImportField f : ImportField.values()) {
+            if (f.vital() != null && !headerOf.containsKey(f.vital()) && !columns.columns(f).isEmpty()) {
+                headerOf.put(f.vital(), columns.columns(f).get(0).header());
+            }
+        }
         return switch (field) {
             case "takenAt" -> columns.time().header();
             case "systolic" -> headerOf.getOrDefault(Vital.SYSTOLIC, field);

@@ -4,15 +4,12 @@ import java.net.URI;
 import java.util.List;
 
 import ca.uhn.fhir.parser.DataFormatException;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -24,10 +21,9 @@ import org.chairside.security.Roles;
 
 /**
  * FHIR R4 in and out (application/fhir+json). {@code POST /api/fhir/Bundle} and {@code POST /api/fhir/Observation}
- * chart vital-signs Observations; every error is an OperationOutcome. {@code GET /api/sessions/{id}/fhir} exports
- * a session as a Bundle.
+ * chart vital-signs Observations; every error is an OperationOutcome. The export is {@link FhirExportResource}.
  */
-@Path("/api")
+@Path("/api/fhir")
 public class FhirResource {
     static final List<String> TYPES = List.of(FhirSupport.FHIR_JSON, "application/json", "application/json+fhir");
 
@@ -42,7 +38,7 @@ public class FhirResource {
     }
 
     @POST
-    @Path("/fhir/Bundle")
+    @Path("/Bundle")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public Response bundle(@HeaderParam("Content-Type") String contentType, String body) {
@@ -74,7 +70,7 @@ public class FhirResource {
     }
 
     @POST
-    @Path("/fhir/Observation")
+    @Path("/Observation")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public Response observation(@HeaderParam("Content-Type") String contentType, String body) {
@@ -107,14 +103,6 @@ public class FhirResource {
         } catch (FhirService.FhirRejected e) {
             return outcome(e);
         }
-    }
-
-    @GET
-    @Path("/sessions/{id}/fhir")
-    @Authenticated
-    public Response export(@PathParam("id") long sessionId) {
-        Bundle b = service.export(sessionId);
-        return Response.ok(fhir.json().encodeResourceToString(b)).type(FhirSupport.FHIR_JSON).build();
     }
 
     private IBaseResource parse(String body) {

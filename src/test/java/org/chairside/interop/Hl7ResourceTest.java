@@ -136,8 +136,8 @@ class Hl7ResourceTest {
     void wrongContentTypeAndRoles() {
         Object[] s = session();
         post("application/json", "{}").statusCode(415);
-        anonymous().contentType(ER7).body(message("oru-r01-pcd01.hl7", s)).post("/api/hl7").then().statusCode(401);
-        TestClinic.admin().contentType(ER7).body(message("oru-r01-pcd01.hl7", s)).post("/api/hl7").then().statusCode(403);
+        anonymous().contentType(ER7).body(message("oru-r01-pcd01.hl7", s).getBytes(StandardCharsets.UTF_8)).post("/api/hl7").then().statusCode(401);
+        TestClinic.admin().contentType(ER7).body(message("oru-r01-pcd01.hl7", s).getBytes(StandardCharsets.UTF_8)).post("/api/hl7").then().statusCode(403);
         assertEquals(0, readingCount((long) s[0]));
     }
 

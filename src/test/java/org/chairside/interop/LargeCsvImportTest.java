@@ -52,7 +52,9 @@ class LargeCsvImportTest {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertTrue(maxHeap <= HEAP_CEILING, "the heap ceiling is in place (heap here: " + maxHeap / 1024 / 1024 + " MB)");
         Instant opened = Instant.now().minus(Duration.ofDays(3));
-        long session = (long) InteropFixture.sessionOpenedAt(opened)[0];
+        // A monitor's export from an infusion: the session has its baseline and is INFUSING.
+        long session = TestClinic.infusingSession();
+        InteropFixture.openedAt(session, opened);
         Path file = Path.of("target", "large-import.csv");
         Instant first = opened.plusSeconds(60);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -113,7 +115,7 @@ class LargeCsvImportTest {
         assertEquals(ROWS, report.getInt("rowsStored"));
         assertEquals(0, report.getInt("rowsRejected"));
         assertTrue(sawRunning, "progress was visible while the import ran");
-        assertEquals(ROWS, InteropFixture.readingCount(session));
+        assertEquals(ROWS + 1, InteropFixture.readingCount(session), "the baseline and every imported row");
         System.out.printf("Imported %d rows (%d MB) in %.1f s; heap ceiling %d MB, peak heap used %d MB; last progress seen %d%%%n",
                 ROWS, size / 1024 / 1024, seconds, maxHeap / 1024 / 1024, peakUsed.get() / 1024 / 1024, seenPercent);
 
