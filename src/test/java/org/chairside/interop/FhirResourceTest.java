@@ -141,7 +141,7 @@ class FhirResourceTest {
             assertTrue(j.getString("effectiveDateTime") != null);
             assertTrue(j.getList("meta.profile").contains("http://hl7.org/fhir/StructureDefinition/vitalsigns"));
             if ("85354-9".equals(j.getString("code.coding[0].code"))) {
-                assertEquals(List.of("8480-6", "8462-4"), j.getList("component.code.coding[0].code"));
+                assertEquals(List.of("8480-6", "8462-4"), j.getList("component.collect { it.code.coding[0].code }"));
                 assertEquals(List.of("mm[Hg]", "mm[Hg]"), j.getList("component.valueQuantity.code"));
                 assertEquals(List.of("http://unitsofmeasure.org", "http://unitsofmeasure.org"), j.getList("component.valueQuantity.system"));
             } else {
