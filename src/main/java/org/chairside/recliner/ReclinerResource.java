@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
 import org.chairside.session.InfusionSession;
@@ -68,7 +69,7 @@ public class ReclinerResource {
         }
         Recliner r = new Recliner();
         r.name = name;
-        r.createdAt = Instant.now();
+        r.createdAt = RecordClock.now();
         r.createdBy = identity.getPrincipal().getName();
         r.persist();
         audit.record(r.createdBy, "CREATE", "recliner", r.id, name);

@@ -39,11 +39,21 @@ public final class RuleEngine {
                 continue; // crossing, but not for long enough: neither raise nor clear
             }
             if (sustained != worst.priority()) {
-                worst = worstBreachAtMost(rule, baseline, reading, sustained);
+                // Sustained only at a lower level: report the crossing at that level. When the reading crosses
+                // none of the lower limits itself (they watch another vital), its worst crossing is capped.
+                Finding atLevel = worstBreachAtMost(rule, baseline, reading, sustained);
+                worst = atLevel != null ? atLevel : capped(rule, worst, sustained, baseline);
             }
             findings.add(worst);
         }
         return findings;
+    }
+
+    private static Finding capped(Rule rule, Finding worst, Priority level, VitalSigns baseline) {
+        Limit l = worst.limit();
+        Limit limit = new Limit(l.vital(), l.operator(), l.value(), level);
+        return new Finding(rule, Outcome.BREACH, limit, worst.observed(), worst.reading(),
+                message(rule, limit, worst.observed(), worst.reading(), baseline));
     }
 
     /** The worst limit of the rule the reading crosses, or null. */

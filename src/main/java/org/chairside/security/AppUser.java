@@ -6,28 +6,22 @@ import java.util.List;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.chairside.audit.RecordClock;
+
 /** A person who logs in. Passwords are stored as bcrypt hashes (Modular Crypt Format). */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class AppUser extends PanacheEntity {
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
-    /** Comma-separated, as quarkus-security-jpa reads them. */
-    @Roles
+    /** Comma-separated. */
     public String roles;
 
     public String displayName;
@@ -40,7 +34,7 @@ public class AppUser extends PanacheEntity {
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.roles = String.join(",", roles);
         u.displayName = displayName;
-        u.createdAt = Instant.now();
+        u.createdAt = RecordClock.now();
         u.createdBy = createdBy;
         return u;
     }

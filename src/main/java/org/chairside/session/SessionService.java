@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.chairside.alerts.AlertService;
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.patient.Patient;
 import org.chairside.problem.ProblemException;
@@ -55,7 +56,7 @@ public class SessionService {
         if (InfusionSession.count("openReclinerId", recliner.id) > 0) {
             throw ProblemException.conflict("Recliner " + recliner.name + " already holds an open session");
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         InfusionSession s = new InfusionSession();
         s.patient = patient;
         s.recliner = recliner;
@@ -88,7 +89,7 @@ public class SessionService {
         if (s.state == SessionState.CHECKED_IN && to == SessionState.INFUSING) {
             clearance = checkStart(s, reason, who);
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         SessionTransition t = new SessionTransition();
         t.sessionId = s.id;
         t.fromState = s.state;
