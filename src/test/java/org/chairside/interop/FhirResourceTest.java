@@ -156,7 +156,9 @@ class FhirResourceTest {
         assertTrue(amended.get("note").toString().contains("artefact"));
         List<Map<String, Object>> issues = b.getList("entry.resource.findAll { it.resourceType == 'DetectedIssue' }");
         assertFalse(issues.isEmpty());
-        Map<String, Object> high = issues.stream().filter(i -> "high".equals(i.get("severity"))).findFirst().orElseThrow();
+        Map<String, Object> high = issues.stream().filter(i -> i.get("identifier").toString().contains("value=" + alertId)
+                || i.get("identifier").toString().contains("\"value\":\"" + alertId + "\"")).findFirst().orElseThrow();
+        assertEquals("high", high.get("severity"));
         assertTrue(high.get("mitigation").toString().contains("seen"));
         assertTrue(high.containsKey("implicated"));
     }
