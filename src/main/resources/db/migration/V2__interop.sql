@@ -28,3 +28,7 @@ create table import_run (
     version         bigint       not null
 );
 create index ix_import_run_session on import_run (session_id);
+
+-- The baseline lookup (a session's readings charted before the infusion) seeks the few baseline rows
+-- instead of scanning every reading of the session: it runs on each charting call, and an import makes many.
+create index ix_reading_session_phase on reading (session_id, phase, taken_at);

@@ -33,7 +33,7 @@ import org.chairside.live.LoggedEvent;
 
 /**
  * A 200,000-row monitor export imported through the HTTP endpoint with a heap ceiling. Runs in its own Surefire
- * execution ("large-import", -Xmx160m, see pom.xml), which sets chairside.large-import=true; elsewhere it is skipped.
+ * execution ("large-import", -Xmx192m, see pom.xml), which sets chairside.large-import=true; elsewhere it is skipped.
  * The file (about 30 MB) is written under target/ at test time; read whole, parsed into readings, or stored in
  * one transaction it would not fit beside the application in that heap.
  */
