@@ -74,6 +74,9 @@ public class AlertService {
                 clear(alert, "reading " + readingId, now);
                 if (!alert.state.isOpen()) {
                     open.remove(alert.conditionCode);
+                    // A batch (an import) may breach the same condition again later in this transaction: write the
+                    // resolution now, or the new alert's insert would meet this one in the unique open-alert index.
+                    Alert.getEntityManager().flush();
                 }
                 changed.add(alert);
             }

@@ -1,0 +1,493 @@
+package org.chairside.interop;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+import org.chairside.session.InfusionSession;
+import org.chairside.vitals.ChartingService;
+import org.chairside.vitals.Reading;
+import org.chairside.vitals.ReadingInput;
+import org.chairside.vitals.Source;
+
+/**
+ * Imports a CSV file into a session through the one write path, streaming: the file is read once to validate
+ * every row (and, for a real run, copied to a temporary file), then read again from that copy and stored in
+ * chunks, each chunk one {@link ChartingService#chart} call. Memory stays flat whatever the file's size.
+ */
+@ApplicationScoped
+public class CsvImportService {
+    private static final Logger LOG = Logger.getLogger(CsvImportService.class);
+    public static final String ALL_OR_NONE = "all-or-none";
+    public static final String VALID_ROWS = "valid-rows";
+
+    private final ChartingService charting;
+    private final ObjectMapper json;
+    private final int chunkSize;
+    private final int rejectedLimit;
+    private final int previewLimit;
+    private final Optional<String> defaultZone;
+
+    public CsvImportService(ChartingService charting, ObjectMapper json,
+                            @ConfigProperty(name = "chairside.import.chunk-size", defaultValue = "1000") int chunkSize,
+                            @ConfigProperty(name = "chairside.import.rejected-rows-listed", defaultValue = "1000") int rejectedLimit,
+                            @ConfigProperty(name = "chairside.import.preview-rows", defaultValue = "100") int previewLimit,
+                            @ConfigProperty(name = "chairside.import.zone") Optional<String> defaultZone) {
+        this.charting = charting;
+        this.json = json;
+        this.chunkSize = Math.max(1, chunkSize);
+        this.rejectedLimit = rejectedLimit;
+        this.previewLimit = previewLimit;
+        this.defaultZone = defaultZone;
+    }
+
+    /** The request's options, as given. */
+    public record Options(boolean dryRun, String policy, Map<String, String> map, String timePattern, String zone,
+                          String delimiter, String importId) {
+    }
+
+    /** The report and whether the import was carried out (DONE), refused (REJECTED) or stopped part way (FAILED). */
+    public record Outcome(ImportRun.State state, ImportReport report) {
+    }
+
+    public Outcome importCsv(long sessionId, InputStream body, java.nio.charset.Charset charset, Long contentLength, Options opt,
+                             String actor) {
+        String policy = opt.policy() == null || opt.policy().isBlank() ? ALL_OR_NONE : opt.policy().trim().toLowerCase();
+        List<Violation> bad = new ArrayList<>();
+        if (!policy.equals(ALL_OR_NONE) && !policy.equals(VALID_ROWS)) {
+            bad.add(new Violation("policy", "must be " + ALL_OR_NONE + " (one bad row rejects the file) or " + VALID_ROWS
+                    + " (store the valid rows, report the others)"));
+        }
+        DateTimeFormatter pattern = null;
+        if (opt.timePattern() != null && !opt.timePattern().isBlank()) {
+            try {
+                pattern = DateTimeFormatter.ofPattern(opt.timePattern().trim());
+            } catch (IllegalArgumentException e) {
+                bad.add(new Violation("timePattern", "is not a valid date-time pattern (e.g. dd.MM.yyyy HH:mm:ss)"));
+            }
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        String zoneName = opt.zone() != null && !opt.zone().isBlank() ? opt.zone().trim() : defaultZone.orElse(null);
+        if (zoneName != null) {
+            try {
+                zone = ZoneId.of(zoneName);
+            } catch (DateTimeException e) {
+                bad.add(new Violation("zone", "is not a time zone (e.g. Europe/Berlin, UTC, +01:00)"));
+            }
+        }
+        Character delimiter = null;
+        if (opt.delimiter() != null && !opt.delimiter().isEmpty()) {
+            String d = opt.delimiter().equalsIgnoreCase("tab") || opt.delimiter().equals("\\t") ? "\t" : opt.delimiter();
+            if (d.length() != 1) {
+                bad.add(new Violation("delimiter", "must be one character (',', ';') or 'tab'"));
+            } else {
+                delimiter = d.charAt(0);
+            }
+        }
+        String importId = opt.importId() == null || opt.importId().isBlank() ? UUID.randomUUID().toString() : opt.importId().trim();
+        if (!importId.matches("[A-Za-z0-9._-]{6,64}")) {
+            bad.add(new Violation("importId", "must be 6-64 letters, digits, '.', '_' or '-' (a UUID, say)"));
+        }
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalid(bad);
+        }
+        InfusionSession session = QuarkusTransaction.requiringNew().call(() -> InfusionSession.findById(sessionId));
+        if (session == null) {
+            throw ProblemException.notFound("session", sessionId);
+        }
+        if (!session.state.isOpen()) {
+            throw ProblemException.conflict("The session is closed (" + session.state + "): nothing can be imported into it");
+        }
+        ImportRun run = start(importId, sessionId, opt.dryRun(), policy, contentLength, actor);
+        Path spool = null;
+        try {
+            if (!opt.dryRun()) {
+                spool = Files.createTempFile("chairside-import-", ".csv");
+            }
+            return run(run, session.createdAt, body, charset, spool, opt, pattern, zone, delimiter);
+        } catch (IOException e) {
+            finish(run, ImportRun.State.FAILED, "The file could not be read: " + e.getClass().getSimpleName(), null);
+            throw new ProblemException(400, "Unreadable upload", "The file could not be read to the end; nothing more was stored", null);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    LOG.warnf("Could not delete the import's temporary file %s", spool);
+                }
+            }
+        }
+    }
+
+    private Outcome run(ImportRun run, Instant sessionCreated, InputStream body, java.nio.charset.Charset charset, Path spool, Options opt,
+                        DateTimeFormatter pattern, ZoneId zone, Character delimiter) throws IOException {
+        Pass1 p1;
+        CsvColumns columns;
+        char d;
+        try (CountingStream in = new CountingStream(body, spool == null ? null : Files.newOutputStream(spool));
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16)) {
+            d = delimiter != null ? delimiter : sniffDelimiter(reader);
+            try (CSVParser parser = format(d).parse(reader)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                if (!records.hasNext()) {
+                    finish(run, ImportRun.State.REJECTED, "The file is empty", null);
+                    throw ProblemException.invalid("file", "is empty: expected a header row and one reading per row");
+                }
+                List<String> headers = new ArrayList<>(records.next().toList());
+                if (!headers.isEmpty() && headers.get(0).startsWith("\uFEFF")) {
+                    headers.set(0, headers.get(0).substring(1));
+                }
+                try {
+                    columns = CsvColumns.resolve(headers, opt.map() == null ? Map.of() : opt.map());
+                } catch (CsvColumns.MappingException e) {
+                    finish(run, ImportRun.State.REJECTED, "The header row cannot be mapped", null);
+                    throw ProblemException.invalid(e.violations());
+                }
+                CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
+                p1 = validate(run, records, rows, sessionCreated, in, opt.dryRun());
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException)) {
+                    throw e.getCause();
+                }
+                String where = e.getCause().getMessage() == null ? "" : e.getCause().getMessage().replaceAll("(?s)^.*?(line:? \\d+).*$", "$1");
+                finish(run, ImportRun.State.REJECTED, "Malformed CSV", null);
+                throw new ProblemException(400, "Malformed CSV", "The file is not valid CSV"
+                        + (where.startsWith("line") ? " (" + where + ")" : "") + "; nothing was stored", null);
+            }
+        }
+        if (opt.dryRun()) {
+            String detail = "Dry run: " + p1.valid + " rows would be stored (" + run.rowsDuplicate + " of them already are), "
+                    + p1.rejectedCount + " rejected" + (p1.rejectedCount > 0 && run.policy.equals(ALL_OR_NONE)
+                    ? "; with policy all-or-none nothing would be stored" : "") + ". Nothing was stored.";
+            return new Outcome(ImportRun.State.DONE, finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
+        }
+        if (p1.rejectedCount > 0 && run.policy.equals(ALL_OR_NONE)) {
+            String detail = p1.rejectedCount + " of " + p1.read + " rows are invalid; policy all-or-none: nothing was stored";
+            return new Outcome(ImportRun.State.REJECTED, finish(run, ImportRun.State.REJECTED, detail, report(p1, columns)));
+        }
+        progress(run, r -> r.phase = ImportRun.Phase.STORING);
+        try (BufferedReader reader = Files.newBufferedReader(spool, charset);
+             CSVParser parser = format(d).parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            records.next();
+            CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
+            store(run, records, rows, sessionCreated, p1.rejectedRows);
+        } catch (ProblemException e) {
+            String detail = "Stopped after " + run.rowsStored + " stored rows: " + e.getMessage()
+                    + ". The rows stored so far stay; importing the same file again stores only the rest.";
+            ImportReport report = finish(run, ImportRun.State.FAILED, detail, report(p1, columns));
+            return new Outcome(ImportRun.State.FAILED, report);
+        }
+        String detail = run.rowsStored + " readings stored, " + run.rowsDuplicate + " already stored, " + p1.rejectedCount + " rows rejected";
+        return new Outcome(ImportRun.State.DONE, finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
+    }
+
+    /** What the first pass learnt, small whatever the file's size. */
+    private static final class Pass1 {
+        long read;
+        long valid;
+        long rejectedCount;
+        final BitSet rejectedRows = new BitSet();
+        final List<CsvRowReader.RowError> rejected = new ArrayList<>();
+        final List<ImportReport.PreviewRow> preview = new ArrayList<>();
+    }
+
+    private Pass1 validate(ImportRun run, Iterator<CSVRecord> records, CsvRowReader rows, Instant sessionCreated,
+                           CountingStream in, boolean dryRun) {
+        Pass1 p = new Pass1();
+        Map<String, Long> chunk = new LinkedHashMap<>();
+        long duplicates = 0;
+        Instant now = Instant.now();
+        while (records.hasNext()) {
+            CSVRecord rec = records.next();
+            long row = rec.getRecordNumber();
+            p.read++;
+            CsvRowReader.RowResult r = rows.read(row, rec.toList(), sessionCreated, now);
+            if (r.ok()) {
+                p.valid++;
+                if (p.preview.size() < previewLimit) {
+                    p.preview.add(ImportReport.PreviewRow.of(row, r.input()));
+                }
+                if (dryRun && chunk.putIfAbsent(r.input().sourceRef(), row) != null) {
+                    duplicates++;
+                }
+            } else {
+                p.rejectedCount++;
+                p.rejectedRows.set(Math.toIntExact(row));
+                for (CsvRowReader.RowError e : r.errors()) {
+                    if (p.rejected.size() < rejectedLimit) {
+                        p.rejected.add(e);
+                    }
+                }
+            }
+            if (p.read % chunkSize == 0) {
+                duplicates += dryRun ? storedAlready(run.sessionId, chunk) : 0;
+                chunk.clear();
+                long dups = duplicates;
+                progress(run, x -> update(x, p, in, dups));
+                now = Instant.now();
+            }
+        }
+        duplicates += dryRun ? storedAlready(run.sessionId, chunk) : 0;
+        long dups = duplicates;
+        progress(run, x -> update(x, p, in, dups));
+        return p;
+    }
+
+    private static void update(ImportRun x, Pass1 p, CountingStream in, long duplicates) {
+        x.rowsRead = p.read;
+        x.rowsValid = p.valid;
+        x.rowsRejected = p.rejectedCount;
+        x.rowsDuplicate = duplicates;
+        x.bytesRead = in.count;
+    }
+
+    private static long storedAlready(long sessionId, Map<String, Long> chunk) {
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Reading.count("sessionId = ?1 and sourceRef in ?2", sessionId, chunk.keySet()));
+    }
+
+    private void store(ImportRun run, Iterator<CSVRecord> records, CsvRowReader rows, Instant sessionCreated, BitSet rejectedRows) {
+        List<ReadingInput> chunk = new ArrayList<>(chunkSize);
+        Set<String> refs = new HashSet<>();
+        int[] inChunkDuplicates = {0};
+        Instant now = Instant.now();
+        while (records.hasNext()) {
+            CSVRecord rec = records.next();
+            long row = rec.getRecordNumber();
+            if (rejectedRows.get(Math.toIntExact(row))) {
+                continue;
+            }
+            CsvRowReader.RowResult r = rows.read(row, rec.toList(), sessionCreated, now);
+            if (!r.ok()) {
+                continue;
+            }
+            if (refs.add(r.input().sourceRef())) {
+                chunk.add(r.input());
+            } else {
+                inChunkDuplicates[0]++;
+            }
+            if (chunk.size() + inChunkDuplicates[0] >= chunkSize) {
+                storeChunk(run, chunk, inChunkDuplicates[0]);
+                chunk.clear();
+                refs.clear();
+                inChunkDuplicates[0] = 0;
+                now = Instant.now();
+            }
+        }
+        storeChunk(run, chunk, inChunkDuplicates[0]);
+    }
+
+    /** One chunk: one charting call and the progress it made, in one transaction. */
+    private void storeChunk(ImportRun run, List<ReadingInput> chunk, int inChunkDuplicates) {
+        if (chunk.isEmpty() && inChunkDuplicates == 0) {
+            return;
+        }
+        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
+            ChartingService.Charted c = chunk.isEmpty() ? new ChartingService.Charted(List.of(), Set.of(), 0)
+                    : charting.chart(run.sessionId, chunk, Source.CSV, run.startedBy, "rows");
+            ImportRun r = ImportRun.findById(run.id);
+            r.rowsStored += c.readings().size();
+            r.rowsDuplicate += c.duplicates() + inChunkDuplicates;
+            return r;
+        });
+        copy(updated, run);
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
+                .setIgnoreSurroundingSpaces(true).get();
+    }
+
+    /** The delimiter the header row uses most: ',' (default), ';' or a tab. */
+    static char sniffDelimiter(BufferedReader reader) throws IOException {
+        reader.mark(1 << 16);
+        char[] buf = new char[1 << 15];
+        int n = reader.read(buf);
+        reader.reset();
+        int comma = 0;
+        int semi = 0;
+        int tab = 0;
+        for (int i = 0; i < Math.max(0, n) && buf[i] != '\n' && buf[i] != '\r'; i++) {
+            switch (buf[i]) {
+                case ',' -> comma++;
+                case ';' -> semi++;
+                case '\t' -> tab++;
+                default -> {
+                }
+            }
+        }
+        if (tab > comma && tab > semi) {
+            return '\t';
+        }
+        return semi > comma ? ';' : ',';
+    }
+
+    private ImportRun start(String id, long sessionId, boolean dryRun, String policy, Long contentLength, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (ImportRun.findById(id) != null) {
+                throw ProblemException.conflict("An import with id " + id + " already exists; choose a new importId");
+            }
+            ImportRun r = new ImportRun();
+            r.id = id;
+            r.sessionId = sessionId;
+            r.format = "CSV";
+            r.state = ImportRun.State.RUNNING;
+            r.phase = ImportRun.Phase.VALIDATING;
+            r.dryRun = dryRun;
+            r.policy = policy;
+            r.bytesTotal = contentLength != null && contentLength > 0 ? contentLength : null;
+            r.startedAt = Instant.now();
+            r.startedBy = actor;
+            r.persist();
+            return r;
+        });
+    }
+
+    private void progress(ImportRun run, java.util.function.Consumer<ImportRun> change) {
+        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(run.id);
+            change.accept(r);
+            return r;
+        });
+        copy(updated, run);
+    }
+
+    private ImportReport finish(ImportRun run, ImportRun.State state, String detail, ImportReport body) {
+        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(run.id);
+            r.state = state;
+            r.phase = ImportRun.Phase.FINISHED;
+            r.detail = detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail;
+            r.finishedAt = Instant.now();
+            if (r.bytesTotal == null) {
+                r.bytesTotal = r.bytesRead;
+            }
+            return r;
+        });
+        copy(updated, run);
+        ImportReport report = body == null ? ImportReport.progress(run) : complete(run, body);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportRun r = ImportRun.findById(run.id);
+            r.report = write(report);
+        });
+        return report;
+    }
+
+    private ImportReport report(Pass1 p, CsvColumns columns) {
+        return new ImportReport(null, null, null, false, null, null, null, 0, null, columns.describe(), columns.ignored(),
+                p.read, p.valid, p.rejectedCount, 0, 0, p.preview, p.rejected, p.rejectedCount > p.rejected.size() ? true : null,
+                null, null, null);
+    }
+
+    private static ImportReport complete(ImportRun r, ImportReport b) {
+        return new ImportReport(r.id, r.sessionId, r.format, r.dryRun, r.policy, r.state.name(), r.phase.name(), r.percent(),
+                r.detail, b.columns(), b.ignoredColumns(), b.rowsRead(), b.rowsValid(), b.rowsRejected(), r.rowsStored,
+                r.rowsDuplicate, b.preview(), b.rejected(), b.rejectedTruncated(), r.startedAt, r.finishedAt, r.startedBy);
+    }
+
+    private static void copy(ImportRun from, ImportRun to) {
+        to.state = from.state;
+        to.phase = from.phase;
+        to.rowsRead = from.rowsRead;
+        to.rowsValid = from.rowsValid;
+        to.rowsRejected = from.rowsRejected;
+        to.rowsStored = from.rowsStored;
+        to.rowsDuplicate = from.rowsDuplicate;
+        to.bytesRead = from.bytesRead;
+        to.bytesTotal = from.bytesTotal;
+        to.detail = from.detail;
+        to.finishedAt = from.finishedAt;
+    }
+
+    private String write(ImportReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read and, for a real run, copies them to the spool file as they pass. */
+    static final class CountingStream extends FilterInputStream {
+        long count;
+        private final OutputStream copy;
+
+        CountingStream(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy == null ? null : new java.io.BufferedOutputStream(copy, 1 << 16);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+                if (copy != null) {
+                    copy.write(b);
+                }
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (copy != null) {
+                    copy.write(b, off, n);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                if (copy != null) {
+                    copy.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.chairside.interop;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.chairside.problem.Violation;
+import org.chairside.rules.Vital;
+import org.chairside.vitals.ReadingInput;
+import org.chairside.vitals.ReadingValidator;
+
+/**
+ * Turns one CSV row into a reading, or into the reasons it cannot be one (each naming its column). Pure: the
+ * caller passes the session's creation time and the clock, and the same rules as every other charting apply.
+ */
+public final class CsvRowReader {
+    /** What vendors write for "no value". */
+    private static final Set<String> BLANKS = Set.of("", "-", "--", "---", "n/a", "na", "null", "?", "***");
+
+    private final CsvColumns columns;
+    private final DateTimeFormatter pattern;
+    private final ZoneId zone;
+    private final boolean decimalComma;
+    private final long sessionId;
+
+    /**
+     * @param pattern      the declared time pattern, or null for ISO-8601
+     * @param zone         the zone of times written without an offset
+     * @param decimalComma whether "36,8" means 36.8 (files delimited by ';' or tabs)
+     */
+    public CsvRowReader(CsvColumns columns, DateTimeFormatter pattern, ZoneId zone, boolean decimalComma, long sessionId) {
+        this.columns = columns;
+        this.pattern = pattern;
+        this.zone = zone;
+        this.decimalComma = decimalComma;
+        this.sessionId = sessionId;
+    }
+
+    /** One rejected cell (or the whole row when column is "*"). */
+    public record RowError(long row, String column, String reason) {
+    }
+
+    /** Either a reading or the reasons the row was rejected. */
+    public record RowResult(long row, ReadingInput input, List<RowError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * @param row    the row number as a spreadsheet shows it (the header is row 1)
+     * @param values the row's cells
+     */
+    public RowResult read(long row, List<String> values, Instant sessionCreated, Instant now) {
+        List<RowError> errors = new ArrayList<>();
+        Instant takenAt = null;
+        String rawTime = cell(values, columns.time().index());
+        if (rawTime.isEmpty()) {
+            errors.add(new RowError(row, columns.time().header(), "is empty: every row needs the time it was taken"));
+        } else {
+            try {
+                takenAt = parseTime(rawTime);
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                errors.add(new RowError(row, columns.time().header(), "'" + abbreviate(rawTime) + "' is not a time "
+                        + (pattern == null ? "in ISO-8601 (2025-03-01T09:30:00Z)" : "in the declared pattern")));
+            }
+        }
+        Map<Vital, Number> values2 = new EnumMap<>(Vital.class);
+        Map<Vital, String> headerOf = new EnumMap<>(Vital.class);
+        for (ImportField f : ImportField.values()) {
+            if (f.vital() == null) {
+                continue;
+            }
+            for (CsvColumns.Column c : columns.columns(f)) {
+                String raw = cell(values, c.index());
+                if (BLANKS.contains(raw.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                BigDecimal number = number(raw);
+                if (number == null) {
+                    errors.add(new RowError(row, c.header(), "'" + abbreviate(raw) + "' is not a number"));
+                    break;
+                }
+                if (c.fahrenheit()) {
+                    number = number.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5))
+                            .divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+                }
+                values2.put(f.vital(), f.vital() == Vital.TEMPERATURE ? (Number) number.doubleValue()
+                        : (Number) number.setScale(0, RoundingMode.HALF_UP).intValue());
+                headerOf.put(f.vital(), c.header());
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new RowResult(row, null, errors);
+        }
+        ReadingInput input = new ReadingInput(takenAt, (Integer) values2.get(Vital.SYSTOLIC), (Integer) values2.get(Vital.DIASTOLIC),
+                (Integer) values2.get(Vital.HEART_RATE), (Integer) values2.get(Vital.SPO2),
+                (Integer) values2.get(Vital.RESPIRATORY_RATE), (Double) values2.get(Vital.TEMPERATURE), null);
+        for (Violation v : ReadingValidator.validate("", input.vitals(), takenAt, sessionCreated, now)) {
+            errors.add(new RowError(row, columnFor(v.field(), headerOf), v.rule()));
+        }
+        if (!errors.isEmpty()) {
+            return new RowResult(row, null, errors);
+        }
+        return new RowResult(row, withRef(input), List.of());
+    }
+
+    /** The idempotency key: the same time and values for the same session are one reading, however often imported. */
+    ReadingInput withRef(ReadingInput in) {
+        String key = sessionId + "|" + in.takenAt() + "|" + in.systolic() + "|" + in.diastolic() + "|" + in.heartRate() + "|"
+                + in.spo2() + "|" + in.respiratoryRate() + "|" + in.temperatureC();
+        return new ReadingInput(in.takenAt(), in.systolic(), in.diastolic(), in.heartRate(), in.spo2(), in.respiratoryRate(),
+                in.temperatureC(), "csv:" + sha256(key));
+    }
+
+    private String columnFor(String field, Map<Vital, String> headerOf) {
+        for (ImportField f : ImportField.values()) {
+            if (f.vital() != null && !headerOf.containsKey(f.vital()) && !columns.columns(f).isEmpty()) {
+                headerOf.put(f.vital(), columns.columns(f).get(0).header());
+            }
+        }
+        return switch (field) {
+            case "takenAt" -> columns.time().header();
+            case "systolic" -> headerOf.getOrDefault(Vital.SYSTOLIC, field);
+            case "diastolic" -> headerOf.getOrDefault(Vital.DIASTOLIC, field);
+            case "heartRate" -> headerOf.getOrDefault(Vital.HEART_RATE, field);
+            case "spo2" -> headerOf.getOrDefault(Vital.SPO2, field);
+            case "respiratoryRate" -> headerOf.getOrDefault(Vital.RESPIRATORY_RATE, field);
+            case "temperatureC" -> headerOf.getOrDefault(Vital.TEMPERATURE, field);
+            default -> "*";
+        };
+    }
+
+    Instant parseTime(String raw) {
+        if (pattern != null) {
+            TemporalAccessor t = pattern.parseBest(raw, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
+            if (t instanceof ZonedDateTime z) {
+                return z.toInstant();
+            }
+            if (t instanceof OffsetDateTime o) {
+                return o.toInstant();
+            }
+            return ((LocalDateTime) t).atZone(zone).toInstant();
+        }
+        String iso = raw.length() > 10 && raw.charAt(10) == ' ' ? raw.substring(0, 10) + "T" + raw.substring(11) : raw;
+        TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
+        if (t instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        return ((LocalDateTime) t).atZone(zone).toInstant();
+    }
+
+    private BigDecimal number(String raw) {
+        String s = decimalComma ? raw.replace(',', '.') : raw;
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String cell(List<String> values, int index) {
+        return index < values.size() && values.get(index) != null ? values.get(index).trim() : "";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

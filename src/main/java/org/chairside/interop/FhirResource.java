@@ -1,0 +1,156 @@
+package org.chairside.interop;
+
+import java.net.URI;
+import java.util.List;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+import org.chairside.security.Roles;
+
+/**
+ * FHIR R4 in and out (application/fhir+json). {@code POST /api/fhir/Bundle} and {@code POST /api/fhir/Observation}
+ * chart vital-signs Observations; every error is an OperationOutcome. The export is {@link FhirExportResource}.
+ */
+@Path("/api/fhir")
+public class FhirResource {
+    static final List<String> TYPES = List.of(FhirSupport.FHIR_JSON, "application/json", "application/json+fhir");
+
+    private final FhirSupport fhir;
+    private final FhirService service;
+    private final SecurityIdentity identity;
+
+    public FhirResource(FhirSupport fhir, FhirService service, SecurityIdentity identity) {
+        this.fhir = fhir;
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/Bundle")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
+    public Response bundle(@HeaderParam("Content-Type") String contentType, String body) {
+        Response bad = checkType(contentType);
+        if (bad != null) {
+            return bad;
+        }
+        IBaseResource parsed;
+        try {
+            parsed = parse(body);
+        } catch (DataFormatException e) {
+            return outcome(400, OperationOutcome.IssueType.STRUCTURE, "Bundle", "Not a valid FHIR R4 JSON resource: " + clip(e.getMessage()));
+        }
+        if (!(parsed instanceof Bundle b)) {
+            return outcome(400, OperationOutcome.IssueType.INVALID, "Bundle", "Expected a Bundle, got " + parsed.fhirType());
+        }
+        try {
+            List<FhirService.Stored> stored = service.chart(new FhirVitals().read(b), identity.getPrincipal().getName());
+            int n = stored.stream().mapToInt(s -> s.readings().size()).sum();
+            int d = stored.stream().mapToInt(FhirService.Stored::duplicates).sum();
+            OperationOutcome oo = new OperationOutcome();
+            oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics("Stored " + n + " reading(s)" + (d > 0 ? ", " + d + " already stored" : "")
+                            + (stored.isEmpty() ? "" : " for session(s) " + stored.stream().map(s -> String.valueOf(s.sessionId())).distinct().toList()));
+            return fhirResponse(200, oo);
+        } catch (FhirService.FhirRejected e) {
+            return outcome(e);
+        }
+    }
+
+    @POST
+    @Path("/Observation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
+    public Response observation(@HeaderParam("Content-Type") String contentType, String body) {
+        Response bad = checkType(contentType);
+        if (bad != null) {
+            return bad;
+        }
+        IBaseResource parsed;
+        try {
+            parsed = parse(body);
+        } catch (DataFormatException e) {
+            return outcome(400, OperationOutcome.IssueType.STRUCTURE, "Observation", "Not a valid FHIR R4 JSON resource: " + clip(e.getMessage()));
+        }
+        if (!(parsed instanceof Observation o)) {
+            return outcome(400, OperationOutcome.IssueType.INVALID, "Observation", "Expected an Observation, got " + parsed.fhirType());
+        }
+        try {
+            List<FhirService.Stored> stored = service.chart(new FhirVitals().read(o), identity.getPrincipal().getName());
+            FhirService.Stored s = stored.get(0);
+            OperationOutcome oo = new OperationOutcome();
+            boolean created = !s.readings().isEmpty();
+            oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics(created ? "Stored as reading " + s.readings().get(0).id + " of session " + s.sessionId()
+                            : "Already stored: nothing new");
+            Response.ResponseBuilder r = Response.status(created ? 201 : 200).type(FhirSupport.FHIR_JSON).entity(fhir.json().encodeResourceToString(oo));
+            if (created) {
+                r.location(URI.create("/api/readings/" + s.readings().get(0).id));
+            }
+            return r.build();
+        } catch (FhirService.FhirRejected e) {
+            return outcome(e);
+        }
+    }
+
+    private IBaseResource parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new DataFormatException("the body is empty");
+        }
+        return fhir.strictJson().parseResource(body);
+    }
+
+    private Response checkType(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        if (!TYPES.contains(type)) {
+            return outcome(415, OperationOutcome.IssueType.NOTSUPPORTED, null, "Send application/fhir+json");
+        }
+        return null;
+    }
+
+    private Response outcome(FhirService.FhirRejected e) {
+        OperationOutcome oo = new OperationOutcome();
+        for (FhirVitals.Issue i : e.issues()) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(e.status() == 409 ? OperationOutcome.IssueType.CONFLICT : OperationOutcome.IssueType.PROCESSING)
+                    .setDiagnostics(i.message());
+            if (i.expression() != null) {
+                issue.addExpression(i.expression());
+            }
+        }
+        return fhirResponse(e.status(), oo);
+    }
+
+    private Response outcome(int status, OperationOutcome.IssueType type, String expression, String message) {
+        OperationOutcome oo = new OperationOutcome();
+        OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(type).setDiagnostics(message);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+        return fhirResponse(status, oo);
+    }
+
+    private Response fhirResponse(int status, IBaseResource r) {
+        return Response.status(status).type(FhirSupport.FHIR_JSON).entity(fhir.json().encodeResourceToString(r)).build();
+    }
+
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}

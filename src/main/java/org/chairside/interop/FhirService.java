@@ -1,0 +1,110 @@
+package org.chairside.interop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hl7.fhir.r4.model.Bundle;
+
+import org.chairside.alerts.Alert;
+import org.chairside.patient.Patient;
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+import org.chairside.session.InfusionSession;
+import org.chairside.session.SessionService;
+import org.chairside.vitals.ChartingService;
+import org.chairside.vitals.Reading;
+import org.chairside.vitals.Source;
+
+/** Charts FHIR Observations through the one write path, all or nothing; exports a session as a Bundle. */
+@ApplicationScoped
+public class FhirService {
+    private final ChartingService charting;
+    private final FhirExporter exporter = new FhirExporter();
+
+    public FhirService(ChartingService charting) {
+        this.charting = charting;
+    }
+
+    /** What was charted, per patient and session. */
+    public record Stored(String mrn, long sessionId, List<Reading> readings, int duplicates) {
+    }
+
+    /** Thrown when FHIR content cannot be charted; each issue names where in the request. */
+    public static final class FhirRejected extends RuntimeException {
+        private final int status;
+        private final List<FhirVitals.Issue> issues;
+
+        public FhirRejected(int status, List<FhirVitals.Issue> issues) {
+            super(issues.isEmpty() ? "rejected" : issues.get(0).message());
+            this.status = status;
+            this.issues = List.copyOf(issues);
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public List<FhirVitals.Issue> issues() {
+            return issues;
+        }
+    }
+
+    /** Charts every patient's readings in one transaction: any failure stores nothing. */
+    @Transactional
+    public List<Stored> chart(FhirVitals.Result result, String actor) {
+        if (!result.issues().isEmpty()) {
+            throw new FhirRejected(422, result.issues());
+        }
+        List<Stored> out = new ArrayList<>();
+        for (FhirVitals.PatientReadings pr : result.patients()) {
+            Patient p = Patient.findByMrn(pr.mrn());
+            if (p == null) {
+                throw new FhirRejected(422, List.of(new FhirVitals.Issue("Observation.subject", "no patient with MRN " + pr.mrn())));
+            }
+            List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and openReclinerId is not null", p.id);
+            if (open.size() != 1) {
+                throw new FhirRejected(409, List.of(new FhirVitals.Issue("Observation.subject", open.isEmpty()
+                        ? "the patient with MRN " + pr.mrn() + " has no open session"
+                        : "the patient with MRN " + pr.mrn() + " has " + open.size() + " open sessions")));
+            }
+            long sessionId = open.get(0).id;
+            try {
+                ChartingService.Charted c = charting.chart(sessionId, pr.readings(), Source.FHIR, actor, "readings");
+                out.add(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
+            } catch (ProblemException e) {
+                List<FhirVitals.Issue> issues = new ArrayList<>();
+                List<Violation> vs = e.toProblem().violations();
+                if (vs == null) {
+                    issues.add(new FhirVitals.Issue("Observation", e.getMessage()));
+                } else {
+                    for (Violation v : vs) {
+                        issues.add(new FhirVitals.Issue(where(v.field(), pr), v.field().replaceFirst("^readings\\[\\d+]\\.", "") + " " + v.rule()));
+                    }
+                }
+                throw new FhirRejected(e.status() == 409 ? 409 : 422, issues);
+            }
+        }
+        return out;
+    }
+
+    private static String where(String field, FhirVitals.PatientReadings pr) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("readings\\[(\\d+)]\\..*").matcher(field);
+        if (m.matches() && Integer.parseInt(m.group(1)) < pr.where().size()) {
+            return pr.where().get(Integer.parseInt(m.group(1)));
+        }
+        return "Observation";
+    }
+
+    @Transactional
+    public Bundle export(long sessionId) {
+        InfusionSession s = SessionService.find(sessionId);
+        List<Reading> readings = Reading.list("sessionId", Sort.by("takenAt").and("id"), sessionId);
+        readings.sort(java.util.Comparator.comparing((Reading r) -> r.amendsId != null ? 1 : 0).thenComparing(r -> r.takenAt)
+                .thenComparing(r -> r.id));
+        List<Alert> alerts = Alert.list("sessionId", Sort.by("raisedAt").and("id"), sessionId);
+        return exporter.export(s, readings, alerts);
+    }
+}

@@ -1,0 +1,266 @@
+package org.chairside.interop;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+import org.chairside.rules.Vital;
+import org.chairside.vitals.ReadingInput;
+
+/**
+ * Reads vital-signs Observations (R4): LOINC codes and UCUM units as in domain.md, the 85354-9 blood-pressure
+ * panel with its components, the patient by MRN (the subject's identifier, or a Patient in the bundle or
+ * contained). Observations of one patient at one time become one reading. Pure: no framework.
+ */
+public final class FhirVitals {
+    public static final String LOINC = "http://loinc.org";
+    public static final String UCUM = "http://unitsofmeasure.org";
+    public static final String BP_PANEL = "85354-9";
+    static final Map<String, Vital> CODES = Map.of(
+            "8480-6", Vital.SYSTOLIC, "8462-4", Vital.DIASTOLIC, "8867-4", Vital.HEART_RATE, "59408-5", Vital.SPO2,
+            "2708-6", Vital.SPO2, "9279-1", Vital.RESPIRATORY_RATE, "8310-5", Vital.TEMPERATURE);
+    private static final Map<Vital, Set<String>> UNITS = Map.of(
+            Vital.SYSTOLIC, Set.of("mm[Hg]", "mmHg"), Vital.DIASTOLIC, Set.of("mm[Hg]", "mmHg"),
+            Vital.HEART_RATE, Set.of("/min", "{beats}/min", "1/min"), Vital.SPO2, Set.of("%"),
+            Vital.RESPIRATORY_RATE, Set.of("/min", "{breaths}/min", "1/min"), Vital.TEMPERATURE, Set.of("Cel"));
+    private static final Set<String> STATUSES = Set.of("final", "amended", "corrected", "preliminary");
+
+    /** One problem, with a FHIRPath-ish location into the request. */
+    public record Issue(String expression, String message) {
+    }
+
+    /** One patient's readings. */
+    public record PatientReadings(String mrn, List<ReadingInput> readings, List<String> where) {
+    }
+
+    public record Result(List<PatientReadings> patients, List<Issue> issues) {
+    }
+
+    /** Observations of a Bundle (entries that are not Observations or Patients are ignored). */
+    public Result read(Bundle bundle) {
+        Map<String, Patient> patients = new LinkedHashMap<>();
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            if (e.getResource() instanceof Patient p) {
+                if (e.hasFullUrl()) {
+                    patients.put(e.getFullUrl(), p);
+                }
+                if (p.hasIdElement() && p.getIdElement().hasIdPart()) {
+                    patients.put("Patient/" + p.getIdElement().getIdPart(), p);
+                }
+            }
+        }
+        List<Observation> obs = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource r = bundle.getEntry().get(i).getResource();
+            if (r instanceof Observation o) {
+                obs.add(o);
+                where.add("Bundle.entry[" + i + "].resource");
+            }
+        }
+        List<Issue> issues = new ArrayList<>();
+        if (obs.isEmpty()) {
+            issues.add(new Issue("Bundle.entry", "the bundle holds no Observation"));
+        }
+        return read(obs, where, patients, issues);
+    }
+
+    public Result read(Observation o) {
+        return read(List.of(o), List.of("Observation"), Map.of(), new ArrayList<>());
+    }
+
+    private Result read(List<Observation> observations, List<String> where, Map<String, Patient> patients, List<Issue> issues) {
+        // mrn -> time -> vital -> value; and the identities that make the reading's sourceRef
+        Map<String, Map<Instant, Map<Vital, Number>>> values = new LinkedHashMap<>();
+        Map<String, Map<Instant, Set<String>>> ids = new LinkedHashMap<>();
+        Map<String, Map<Instant, List<String>>> locations = new LinkedHashMap<>();
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            String at = where.get(i);
+            int before = issues.size();
+            if (!o.hasStatus() || !STATUSES.contains(o.getStatus().toCode())) {
+                issues.add(new Issue(at + ".status", "must be one of " + STATUSES + (o.hasStatus() ? ", not " + o.getStatus().toCode() : "")));
+            }
+            if (o.hasCategory() && o.getCategory().stream().flatMap(c -> c.getCoding().stream()).noneMatch(c -> "vital-signs".equals(c.getCode()))) {
+                issues.add(new Issue(at + ".category", "must be vital-signs"));
+            }
+            Instant time = null;
+            if (o.hasEffectiveDateTimeType() && o.getEffectiveDateTimeType().getValue() != null) {
+                time = o.getEffectiveDateTimeType().getValue().toInstant();
+            } else if (o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()) {
+                time = o.getEffectivePeriod().getStart().toInstant();
+            } else if (o.hasEffectiveInstantType()) {
+                time = o.getEffectiveInstantType().getValue().toInstant();
+            } else {
+                issues.add(new Issue(at + ".effective[x]", "is required: when the vital was taken"));
+            }
+            String mrn = mrn(o, patients, at, issues);
+            Map<Vital, Number> found = new EnumMap<>(Vital.class);
+            String code = loinc(o.getCode());
+            if (code == null) {
+                issues.add(new Issue(at + ".code", "needs a LOINC coding (system " + LOINC + ")"));
+            } else if (code.equals(BP_PANEL)) {
+                if (!o.hasComponent()) {
+                    issues.add(new Issue(at + ".component", "the blood-pressure panel needs systolic (8480-6) and diastolic (8462-4) components"));
+                }
+                for (int c = 0; c < o.getComponent().size(); c++) {
+                    Observation.ObservationComponentComponent comp = o.getComponent().get(c);
+                    String cc = loinc(comp.getCode());
+                    Vital v = cc == null ? null : CODES.get(cc);
+                    if (v != Vital.SYSTOLIC && v != Vital.DIASTOLIC) {
+                        issues.add(new Issue(at + ".component[" + c + "].code", "must be LOINC 8480-6 (systolic) or 8462-4 (diastolic)"));
+                        continue;
+                    }
+                    value(v, comp.hasValueQuantity() ? comp.getValueQuantity() : null, at + ".component[" + c + "].valueQuantity", found, issues);
+                }
+            } else if (CODES.containsKey(code)) {
+                Vital v = CODES.get(code);
+                value(v, o.hasValueQuantity() ? o.getValueQuantity() : null, at + ".valueQuantity", found, issues);
+            } else {
+                issues.add(new Issue(at + ".code", "LOINC " + code + " is not a vital Chairside charts; expected one of "
+                        + new TreeSet<>(CODES.keySet()) + " or the panel " + BP_PANEL));
+            }
+            if (issues.size() > before || mrn == null || time == null) {
+                continue;
+            }
+            Map<Vital, Number> set = values.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new EnumMap<>(Vital.class));
+            for (Map.Entry<Vital, Number> e : found.entrySet()) {
+                Number prev = set.putIfAbsent(e.getKey(), e.getValue());
+                if (prev != null && !prev.equals(e.getValue())) {
+                    issues.add(new Issue(at, "a second, different " + e.getKey().label() + " (" + e.getValue() + " vs " + prev + ") for "
+                            + "the same patient and time"));
+                }
+            }
+            ids.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new TreeSet<>()).add(identity(o, found));
+            locations.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new ArrayList<>()).add(at);
+        }
+        List<PatientReadings> out = new ArrayList<>();
+        values.forEach((mrn, byTime) -> {
+            List<ReadingInput> readings = new ArrayList<>();
+            List<String> at = new ArrayList<>();
+            byTime.forEach((time, v) -> {
+                String ref = "fhir:" + CsvRowReader.sha256(mrn + "|" + time + "|" + String.join("|", ids.get(mrn).get(time)));
+                readings.add(new ReadingInput(time, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC), intOf(v, Vital.HEART_RATE),
+                        intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
+                        v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, ref));
+                at.add(String.join(", ", locations.get(mrn).get(time)));
+            });
+            out.add(new PatientReadings(mrn, readings, at));
+        });
+        return new Result(out, issues);
+    }
+
+    /** An Observation's identity for idempotency: its identifiers, else its id, else its content. */
+    private static String identity(Observation o, Map<Vital, Number> found) {
+        if (o.hasIdentifier()) {
+            return o.getIdentifier().stream().map(i -> i.getSystem() + "|" + i.getValue()).sorted().reduce((a, b) -> a + "," + b).orElse("");
+        }
+        if (o.hasIdElement() && o.getIdElement().hasIdPart()) {
+            return "id:" + o.getIdElement().getIdPart();
+        }
+        return "values:" + found;
+    }
+
+    private static Integer intOf(Map<Vital, Number> v, Vital vital) {
+        return v.containsKey(vital) ? v.get(vital).intValue() : null;
+    }
+
+    private static void value(Vital v, Quantity q, String at, Map<Vital, Number> found, List<Issue> issues) {
+        if (q == null || !q.hasValue()) {
+            issues.add(new Issue(at, "a " + v.label() + " value (valueQuantity) is required"));
+            return;
+        }
+        String unit = q.hasCode() ? q.getCode() : q.getUnit();
+        BigDecimal value = q.getValue();
+        if (v == Vital.TEMPERATURE && "[degF]".equals(unit)) {
+            value = value.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5)).divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+        } else if (unit == null || !UNITS.get(v).contains(unit)) {
+            issues.add(new Issue(at + ".code", "unit " + (unit == null ? "(none)" : "'" + unit + "'") + " is not accepted for "
+                    + v.label() + "; expected UCUM " + UNITS.get(v).iterator().next()));
+            return;
+        }
+        if (q.hasSystem() && !UCUM.equals(q.getSystem())) {
+            issues.add(new Issue(at + ".system", "must be " + UCUM));
+            return;
+        }
+        found.put(v, v == Vital.TEMPERATURE ? (Number) value.doubleValue() : (Number) value.setScale(0, RoundingMode.HALF_UP).intValue());
+    }
+
+    static String loinc(CodeableConcept cc) {
+        if (cc == null) {
+            return null;
+        }
+        for (Coding c : cc.getCoding()) {
+            if (LOINC.equals(c.getSystem()) && c.hasCode() && (CODES.containsKey(c.getCode()) || BP_PANEL.equals(c.getCode()))) {
+                return c.getCode();
+            }
+        }
+        for (Coding c : cc.getCoding()) {
+            if (LOINC.equals(c.getSystem()) && c.hasCode()) {
+                return c.getCode();
+            }
+        }
+        return null;
+    }
+
+    /** The subject's MRN: its logical identifier, or the identifier of the Patient it references (bundled or contained). */
+    private static String mrn(Observation o, Map<String, Patient> patients, String at, List<Issue> issues) {
+        if (!o.hasSubject()) {
+            issues.add(new Issue(at + ".subject", "is required: the patient, identified by MRN"));
+            return null;
+        }
+        Reference ref = o.getSubject();
+        if (ref.hasIdentifier() && ref.getIdentifier().hasValue()) {
+            return ref.getIdentifier().getValue().trim();
+        }
+        Patient p = ref.getResource() instanceof Patient rp ? rp : null;
+        if (p == null && ref.hasReference()) {
+            String r = ref.getReference();
+            if (r.startsWith("#")) {
+                for (Resource c : o.getContained()) {
+                    if (c instanceof Patient cp && r.substring(1).equals(cp.getIdElement().getIdPart().replaceFirst("^#", ""))) {
+                        p = cp;
+                    }
+                }
+            } else {
+                p = patients.get(r);
+            }
+        }
+        if (p == null) {
+            issues.add(new Issue(at + ".subject", "names no patient Chairside can find: give subject.identifier (the MRN) or "
+                    + "reference a Patient in the bundle or contained"));
+            return null;
+        }
+        String mrn = null;
+        for (Identifier id : p.getIdentifier()) {
+            boolean typedMr = id.hasType() && id.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()));
+            if (id.hasValue() && (typedMr || mrn == null)) {
+                mrn = id.getValue().trim();
+                if (typedMr) {
+                    break;
+                }
+            }
+        }
+        if (mrn == null) {
+            issues.add(new Issue(at + ".subject", "the referenced Patient has no identifier (MRN)"));
+        }
+        return mrn;
+    }
+}

@@ -1,0 +1,208 @@
+package org.chairside.interop;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.model.Varies;
+import ca.uhn.hl7v2.model.v25.datatype.CX;
+import ca.uhn.hl7v2.model.v25.group.ORU_R01_OBSERVATION;
+import ca.uhn.hl7v2.model.v25.group.ORU_R01_ORDER_OBSERVATION;
+import ca.uhn.hl7v2.model.v25.group.ORU_R01_PATIENT_RESULT;
+import ca.uhn.hl7v2.model.v25.message.ORU_R01;
+import ca.uhn.hl7v2.model.v25.segment.OBX;
+import ca.uhn.hl7v2.model.v25.segment.PID;
+import ca.uhn.hl7v2.model.v25.segment.PV1;
+
+import org.chairside.rules.Vital;
+import org.chairside.vitals.ReadingInput;
+
+/**
+ * Reads an ORU^R01 (IHE PCD-01 style): the patient's MRN (PID-3), the location (PV1-3), and one reading per
+ * observation time (OBX-14), each value mapped through the code table with its unit checked. Device rows
+ * (OBX-11 = X) are skipped. Pure: no framework; HAPI only for the message structure.
+ */
+public final class OruMapper {
+    private static final Pattern TS = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})?(\\d{2})?(?:\\.(\\d{1,4}))?([+-]\\d{4})?");
+
+    /** What the message says, or why it cannot be charted. */
+    public record Content(String controlId, String mrn, List<String> locations, List<ReadingInput> readings, List<String> errors) {
+    }
+
+    private final Hl7Codes codes;
+    private final ZoneId zone;
+
+    /** @param zone the zone of times sent without an offset */
+    public OruMapper(Hl7Codes codes, ZoneId zone) {
+        this.codes = codes;
+        this.zone = zone;
+    }
+
+    public Content map(ORU_R01 msg) throws HL7Exception {
+        String controlId = msg.getMSH().getMessageControlID().getValue();
+        List<String> errors = new ArrayList<>();
+        if (msg.getPATIENT_RESULTReps() != 1) {
+            errors.add("one patient per message: found " + msg.getPATIENT_RESULTReps() + " PATIENT_RESULT groups");
+        }
+        ORU_R01_PATIENT_RESULT pr = msg.getPATIENT_RESULT();
+        PID pid = pr.getPATIENT().getPID();
+        String mrn = mrn(pid);
+        if (mrn == null) {
+            errors.add("PID-3: no patient identifier (MRN)");
+        }
+        PV1 pv1 = pr.getPATIENT().getVISIT().getPV1();
+        List<String> locations = new ArrayList<>();
+        for (String s : new String[] {pv1.getAssignedPatientLocation().getPointOfCare().getValue(),
+                pv1.getAssignedPatientLocation().getRoom().getValue(), pv1.getAssignedPatientLocation().getBed().getValue()}) {
+            if (s != null && !s.isBlank()) {
+                locations.add(s.trim());
+            }
+        }
+        // observation time -> vital -> (value, rank)
+        Map<Instant, Map<Vital, Number[]>> byTime = new LinkedHashMap<>();
+        int obxCount = 0;
+        for (int o = 0; o < pr.getORDER_OBSERVATIONReps(); o++) {
+            ORU_R01_ORDER_OBSERVATION order = pr.getORDER_OBSERVATION(o);
+            String obrTime = order.getOBR().getObservationDateTime().getTime().getValue();
+            for (int i = 0; i < order.getOBSERVATIONReps(); i++) {
+                ORU_R01_OBSERVATION obs = order.getOBSERVATION(i);
+                OBX obx = obs.getOBX();
+                obxCount++;
+                String where = "OBX " + (obx.getSetIDOBX().getValue() == null ? obxCount : obx.getSetIDOBX().getValue());
+                String status = obx.getObservationResultStatus().getValue();
+                if (status != null && List.of("X", "D", "W", "N").contains(status.trim().toUpperCase())) {
+                    continue; // device rows (X), deletions and "no value": nothing to chart
+                }
+                String code = obx.getObservationIdentifier().getIdentifier().getValue();
+                String codeText = obx.getObservationIdentifier().getText().getValue();
+                Hl7Codes.Mapping mapping = codes.lookup(code);
+                if (mapping == null) {
+                    errors.add(where + ": unknown observation code " + code + (codeText == null ? "" : " (" + codeText + ")")
+                            + " in OBX-3; map it with chairside.hl7.codes.\"" + code + "\"=<vital or IGNORE>");
+                    continue;
+                }
+                if (mapping.field() == ImportField.IGNORE) {
+                    continue;
+                }
+                Vital vital = mapping.field().vital();
+                String raw = value(obx);
+                if (raw == null || raw.isBlank()) {
+                    errors.add(where + ": OBX-5 has no value for " + vital.label());
+                    continue;
+                }
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(raw.trim());
+                } catch (NumberFormatException e) {
+                    errors.add(where + ": OBX-5 '" + raw + "' is not a number");
+                    continue;
+                }
+                List<String> units = new ArrayList<>();
+                for (String u : new String[] {obx.getUnits().getIdentifier().getValue(), obx.getUnits().getText().getValue()}) {
+                    if (u != null && !u.isBlank()) {
+                        units.add(u);
+                    }
+                }
+                Number converted = Hl7Codes.convert(vital, number, units);
+                if (converted == null) {
+                    errors.add(where + ": unit " + (units.isEmpty() ? "(none)" : units.get(0)) + " in OBX-6 is not accepted for "
+                            + vital.label() + "; expected " + Hl7Codes.expectedUnits(vital));
+                    continue;
+                }
+                String ts = obx.getDateTimeOfTheObservation().getTime().getValue();
+                if (ts == null || ts.isBlank()) {
+                    ts = obrTime;
+                }
+                Instant at = ts == null || ts.isBlank() ? null : time(ts);
+                if (at == null) {
+                    errors.add(where + ": OBX-14 (observation time) is " + (ts == null || ts.isBlank() ? "missing (and OBR-7 too)" : "not a valid time: " + ts));
+                    continue;
+                }
+                Map<Vital, Number[]> set = byTime.computeIfAbsent(at, k -> new EnumMap<>(Vital.class));
+                Number[] prev = set.get(vital);
+                if (prev == null || mapping.rank() < prev[1].intValue()) {
+                    set.put(vital, new Number[] {converted, mapping.rank()});
+                } else if (mapping.rank() == prev[1].intValue() && !prev[0].equals(converted)) {
+                    errors.add(where + ": a second, different " + vital.label() + " (" + converted + " vs " + prev[0] + ") at " + at);
+                }
+            }
+        }
+        List<ReadingInput> readings = new ArrayList<>();
+        byTime.forEach((at, v) -> readings.add(new ReadingInput(at, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC),
+                intOf(v, Vital.HEART_RATE), intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
+                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE)[0].doubleValue() : null,
+                "hl7:" + (controlId == null ? "" : controlId) + ":" + at)));
+        if (readings.isEmpty() && errors.isEmpty()) {
+            errors.add("the message has no observation to chart (every OBX is a device row or ignored)");
+        }
+        return new Content(controlId, mrn, locations, readings, errors);
+    }
+
+    private static Integer intOf(Map<Vital, Number[]> v, Vital vital) {
+        return v.containsKey(vital) ? v.get(vital)[0].intValue() : null;
+    }
+
+    /** PID-3: the identifier typed MR, else the first one. */
+    static String mrn(PID pid) throws HL7Exception {
+        String first = null;
+        for (CX cx : pid.getPatientIdentifierList()) {
+            String id = cx.getIDNumber().getValue();
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            if ("MR".equalsIgnoreCase(cx.getIdentifierTypeCode().getValue())) {
+                return id.trim();
+            }
+            if (first == null) {
+                first = id.trim();
+            }
+        }
+        return first;
+    }
+
+    private static String value(OBX obx) {
+        if (obx.getObservationValueReps() == 0) {
+            return null;
+        }
+        Type t = obx.getObservationValue(0);
+        if (t instanceof Varies v) {
+            t = v.getData();
+        }
+        try {
+            return t.encode();
+        } catch (HL7Exception e) {
+            return null;
+        }
+    }
+
+    /** An HL7 DTM (YYYYMMDDHHMM[SS[.S...]][+/-ZZZZ]); without an offset, in the configured zone. */
+    Instant time(String ts) {
+        Matcher m = TS.matcher(ts.trim());
+        if (!m.matches() || m.group(5) == null) {
+            return null;
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                    m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "000").substring(0, 3)) * 1_000_000);
+            if (m.group(8) != null) {
+                return OffsetDateTime.of(local, ZoneOffset.of(m.group(8).substring(0, 3) + ":" + m.group(8).substring(3))).toInstant();
+            }
+            return local.atZone(zone).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.chairside.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.vitals.ReadingInput;
+
+/** Header matching and row reading, without Quarkus. */
+class CsvColumnsTest {
+    private static final Instant CREATED = Instant.parse("2025-03-01T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2025-03-02T00:00:00Z");
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "SYS|SYSTOLIC", "NIBP-S|SYSTOLIC", "Systolic|SYSTOLIC", "NIBP Sys (mmHg)|SYSTOLIC", "sbp|SYSTOLIC",
+            "DIA|DIASTOLIC", "NIBP-D|DIASTOLIC", "Diastolic [mmHg]|DIASTOLIC",
+            "HR|HEART_RATE", "Heart Rate|HEART_RATE", "HR (bpm)|HEART_RATE", "Pulse|HEART_RATE", "PR|HEART_RATE",
+            "SpO2|SPO2", "SpO2 %|SPO2", "SpO2 (%)|SPO2", "O2 Sat|SPO2",
+            "RR|RESPIRATORY_RATE", "Resp Rate|RESPIRATORY_RATE", "Respiratory rate (/min)|RESPIRATORY_RATE",
+            "Temp|TEMPERATURE", "Temp (C)|TEMPERATURE", "Temperature °C|TEMPERATURE", "Temp (F)|TEMPERATURE",
+            "Time|TIME", "Timestamp|TIME", "Date Time|TIME", "takenAt|TIME", "Measured At|TIME", "Zeit|TIME",
+            "MAP|IGNORE", "PI|IGNORE", "Comment|IGNORE"})
+    void aliases(String header, String field) {
+        List<String> headers = new java.util.ArrayList<>();
+        headers.add(field.equals("TIME") ? header : "Time");
+        if (!field.equals("TIME")) {
+            headers.add(header);
+        }
+        switch (field) {
+            case "SYSTOLIC" -> headers.add("DIA");
+            case "DIASTOLIC" -> headers.add("SYS");
+            case "IGNORE", "TIME" -> headers.add("SpO2");
+            default -> {
+            }
+        }
+        CsvColumns c = CsvColumns.resolve(headers, Map.of());
+        String got = c.ignored().contains(header) ? "IGNORE" : c.describe().get(header);
+        assertEquals(field, got);
+    }
+
+    @Test
+    void fahrenheitHeadersAreConverted() {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", "Temp (F)"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
+        assertEquals(37.0, r.read(2, List.of("2025-03-01T10:00:00Z", "98.6"), CREATED, NOW).input().temperatureC());
+    }
+
+    @Test
+    void mappingProblemsAreNamed() {
+        CsvColumns.MappingException e = assertThrows(CsvColumns.MappingException.class,
+                () -> CsvColumns.resolve(List.of("When", "SYS"), Map.of("Nope", "SYSTOLIC")));
+        List<String> rules = e.violations().stream().map(v -> v.rule()).toList();
+        assertTrue(rules.stream().anyMatch(x -> x.contains("no column 'Nope'")), rules.toString());
+        assertTrue(rules.stream().anyMatch(x -> x.contains("no time column")), rules.toString());
+        assertTrue(rules.stream().anyMatch(x -> x.contains("systolic and diastolic")), rules.toString());
+        assertThrows(CsvColumns.MappingException.class, () -> CsvColumns.resolve(List.of("Time", "HR", "Heart Rate"), Map.of()));
+        assertThrows(CsvColumns.MappingException.class, () -> CsvColumns.resolve(List.of("Time", "Timestamp", "HR"), Map.of()));
+        CsvColumns ok = CsvColumns.resolve(List.of("Time", "Timestamp", "HR"), Map.of("Timestamp", "IGNORE"));
+        assertEquals("Time", ok.time().header());
+    }
+
+    @ParameterizedTest(name = "row {0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2025-03-01T10:00:00Z,120,80,70,98|ok|",
+            "2025-03-01 11:00:00,120,80,70,98|ok|",
+            "2025-03-01T10:00:00+02:00,120.4,80,70,98|ok|",
+            "2025-03-01T10:00:00Z,,,70,--|ok|",
+            "2025-03-01T10:00:00Z,abc,80,70,98|SYS|not a number",
+            "2025-03-01T10:00:00Z,120,80,70,101|SpO2|plausible range",
+            "2025-03-01T10:00:00Z,80,90,70,98|SYS|above diastolic",
+            "2025-03-01T10:00:00Z,120,,70,98|DIA|charted together",
+            "2025-03-01T10:00:00Z,,,,|*|at least one vital",
+            "yesterday,120,80,70,98|Time|not a time",
+            ",120,80,70,98|Time|is empty",
+            "2025-02-28T10:00:00Z,120,80,70,98|Time|before the session",
+            "2025-03-05T10:00:00Z,120,80,70,98|Time|future"})
+    void rows(String row, String column, String reason) {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", "SYS", "DIA", "HR", "SpO2"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 7);
+        CsvRowReader.RowResult res = r.read(9, Arrays.asList(row.split(",", -1)), CREATED, NOW);
+        if (column.equals("ok")) {
+            assertTrue(res.ok(), res.errors().toString());
+            assertTrue(res.input().sourceRef().startsWith("csv:"));
+        } else {
+            assertEquals(column, res.errors().get(0).column(), res.errors().toString());
+            assertTrue(res.errors().get(0).reason().contains(reason), res.errors().toString());
+            assertEquals(9, res.errors().get(0).row());
+        }
+    }
+
+    @Test
+    void sameTimeAndValuesGiveTheSameSourceRef() {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", "HR"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 7);
+        ReadingInput a = r.read(2, List.of("2025-03-01T10:00:00Z", "70"), CREATED, NOW).input();
+        ReadingInput b = r.read(5, List.of("2025-03-01T10:00:00.000Z", "70.0"), CREATED, NOW).input();
+        ReadingInput other = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 8).read(2, List.of("2025-03-01T10:00:00Z", "70"), CREATED, NOW).input();
+        assertEquals(a.sourceRef(), b.sourceRef());
+        assertTrue(!a.sourceRef().equals(other.sourceRef()), "another session, another key");
+    }
+
+    @Test
+    void declaredPatternZoneAndDecimalComma() {
+        CsvColumns c = CsvColumns.resolve(List.of("Zeit", "Temp"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"), ZoneId.of("Europe/Berlin"), true, 1);
+        ReadingInput in = r.read(2, List.of("01.03.2025 10:30", "36,7"), CREATED, NOW).input();
+        assertEquals(Instant.parse("2025-03-01T09:30:00Z"), in.takenAt());
+        assertEquals(36.7, in.temperatureC());
+    }
+}

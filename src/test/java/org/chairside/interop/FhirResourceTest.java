@@ -1,0 +1,165 @@
+package org.chairside.interop;
+
+import static org.chairside.TestClinic.anonymous;
+import static org.chairside.TestClinic.nurse;
+import static org.chairside.interop.InteropFixture.readingCount;
+import static org.chairside.interop.InteropFixture.resource;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.TestClinic;
+
+@QuarkusTest
+class FhirResourceTest {
+    private static final String FHIR = "application/fhir+json";
+
+    private static Object[] session() {
+        return InteropFixture.sessionOpenedAt(Instant.parse("2025-03-01T06:00:00Z"));
+    }
+
+    private static ValidatableResponse post(String path, String body) {
+        return nurse().contentType(FHIR).body(body).post("/api/fhir/" + path).then();
+    }
+
+    @Test
+    void bundleWithBloodPressurePanelIsStoredOnce() {
+        Object[] s = session();
+        String bundle = resource("fhir/vitals-bundle.json").replace("${MRN}", (String) s[1]);
+        post("Bundle", bundle).statusCode(200).contentType(containsString(FHIR))
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].severity", equalTo("information"))
+                .body("issue[0].diagnostics", containsString("Stored 2 reading"));
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        assertEquals(List.of(182, 104, 92, 96), List.of(r.getInt("[0].systolic"), r.getInt("[0].diastolic"), r.getInt("[0].heartRate"), r.getInt("[0].spo2")));
+        assertEquals("FHIR", r.getString("[0].source"));
+        assertEquals(36.9f, r.getFloat("[1].temperatureC"));
+        post("Bundle", bundle).statusCode(200).body("issue[0].diagnostics", containsString("2 already stored"));
+        assertEquals(2, readingCount((long) s[0]));
+        // 182/104 hours ago: a HIGH alert, recorded as historical
+        nurse().get("/api/alerts?sessionId=" + s[0]).then().body("priority", hasItem("HIGH"))
+                .body("historical", org.hamcrest.Matchers.everyItem(equalTo(true)));
+    }
+
+    @Test
+    void singleObservationBySubjectIdentifier() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        post("Observation", obs).statusCode(201).header("Location", containsString("/api/readings/"))
+                .body("resourceType", equalTo("OperationOutcome"));
+        post("Observation", obs).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
+    @Test
+    void errorsAreOperationOutcomesAndStoreNothing() {
+        Object[] s = session();
+        String bundle = resource("fhir/vitals-bundle.json").replace("${MRN}", (String) s[1]);
+        // one bad unit rejects the whole bundle
+        post("Bundle", bundle.replace("\"code\": \"%\"", "\"code\": \"kPa\"")).statusCode(422)
+                .body("resourceType", equalTo("OperationOutcome")).body("issue[0].severity", equalTo("error"))
+                .body("issue[0].diagnostics", containsString("'kPa'"))
+                .body("issue[0].expression[0]", containsString("Bundle.entry[3].resource.valueQuantity"));
+        // implausible value: the core's validation, named
+        post("Bundle", bundle.replace("\"value\": 92", "\"value\": 400")).statusCode(422)
+                .body("issue[0].diagnostics", containsString("heartRate must be within"));
+        // unknown patient
+        post("Bundle", bundle.replace((String) s[1], "NO-SUCH-MRN")).statusCode(422)
+                .body("issue[0].diagnostics", containsString("no patient with MRN NO-SUCH-MRN"));
+        // a code Chairside does not chart
+        post("Observation", resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]).replace("8867-4", "29463-7"))
+                .statusCode(422).body("issue[0].diagnostics", containsString("29463-7"));
+        // missing time, missing subject
+        post("Observation", resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1])
+                .replace("\"effectiveDateTime\": \"2025-03-01T10:05:00Z\",", "")).statusCode(422)
+                .body("issue.expression.flatten()", hasItem("Observation.effective[x]"));
+        // malformed JSON, unknown element, wrong resource type
+        post("Bundle", "{not json").statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+        post("Observation", "{\"resourceType\":\"Observation\",\"sytolic\":1}").statusCode(400).body("issue[0].code", equalTo("structure"));
+        post("Bundle", resource("fhir/observation-hr.json")).statusCode(400).body("issue[0].diagnostics", containsString("Expected a Bundle"));
+        post("Observation", "").statusCode(400);
+        nurse().contentType("text/plain").body(bundle).post("/api/fhir/Bundle").then().statusCode(415)
+                .body("resourceType", equalTo("OperationOutcome"));
+        assertEquals(0, readingCount((long) s[0]));
+        // no open session
+        TestClinic.transition((long) s[0], "STOPPED", "left");
+        post("Bundle", bundle).statusCode(409).body("issue[0].code", equalTo("conflict"));
+    }
+
+    @Test
+    void rolesForImportAndExport() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        anonymous().contentType(FHIR).body(obs).post("/api/fhir/Observation").then().statusCode(401);
+        TestClinic.admin().contentType(FHIR).body(obs).post("/api/fhir/Observation").then().statusCode(403);
+        TestClinic.provider().contentType(FHIR).body(obs).post("/api/fhir/Observation").then().statusCode(201);
+        anonymous().get("/api/sessions/" + s[0] + "/fhir").then().statusCode(401);
+        TestClinic.admin().get("/api/sessions/" + s[0] + "/fhir").then().statusCode(200);
+        nurse().get("/api/sessions/987654321/fhir").then().statusCode(404);
+    }
+
+    @Test
+    void exportMeetsTheVitalSignsProfileAndLinksAmendments() {
+        long session = TestClinic.infusingSession();
+        TestClinic.chart(session, Map.of("systolic", 185, "diastolic", 95, "heartRate", 80, "spo2", 97, "respiratoryRate", 14, "temperatureC", 36.8));
+        long wrong = TestClinic.chart(session, Map.of("heartRate", 150)).getLong("reading.id");
+        nurse().body(Map.of("heartRate", 75, "reason", "artefact: patient moving")).post("/api/readings/" + wrong + "/amendments")
+                .then().statusCode(201);
+        String alertId = nurse().get("/api/alerts?sessionId=" + session).then().extract().jsonPath().getString("find { it.priority == 'HIGH' }.id");
+        nurse().body(Map.of("note", "seen")).post("/api/alerts/" + alertId + "/acknowledge").then().statusCode(200);
+
+        JsonPath b = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).contentType(containsString(FHIR))
+                .extract().jsonPath();
+        assertEquals("Bundle", b.getString("resourceType"));
+        assertEquals("collection", b.getString("type"));
+        List<Map<String, Object>> resources = b.getList("entry.resource");
+        assertEquals("Patient", resources.get(0).get("resourceType"));
+        assertEquals("Encounter", resources.get(1).get("resourceType"));
+        assertEquals("in-progress", resources.get(1).get("status"));
+        List<Map<String, Object>> observations = b.getList("entry.resource.findAll { it.resourceType == 'Observation' }");
+        assertFalse(observations.isEmpty());
+        for (Map<String, Object> o : observations) {
+            JsonPath j = JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(o).toString());
+            // the R4 vital-signs profile's required elements
+            assertTrue(List.of("final", "amended", "entered-in-error").contains(j.getString("status")));
+            assertEquals("vital-signs", j.getString("category[0].coding[0].code"));
+            assertEquals("http://terminology.hl7.org/CodeSystem/observation-category", j.getString("category[0].coding[0].system"));
+            assertEquals("http://loinc.org", j.getString("code.coding[0].system"));
+            assertTrue(j.getString("subject.reference").startsWith("urn:uuid:"));
+            assertTrue(j.getString("effectiveDateTime") != null);
+            assertTrue(j.getList("meta.profile").contains("http://hl7.org/fhir/StructureDefinition/vitalsigns"));
+            if ("85354-9".equals(j.getString("code.coding[0].code"))) {
+                assertEquals(List.of("8480-6", "8462-4"), j.getList("component.collect { it.code.coding[0].code }"));
+                assertEquals(List.of("mm[Hg]", "mm[Hg]"), j.getList("component.valueQuantity.code"));
+                assertEquals(List.of("http://unitsofmeasure.org", "http://unitsofmeasure.org"), j.getList("component.valueQuantity.system"));
+            } else {
+                assertTrue(j.get("valueQuantity.value") != null);
+                assertEquals("http://unitsofmeasure.org", j.getString("valueQuantity.system"));
+                assertTrue(List.of("/min", "%", "Cel").contains(j.getString("valueQuantity.code")));
+            }
+        }
+        String originalHr = b.getString("entry.resource.find { it.resourceType == 'Observation' && it.status == 'entered-in-error' }.id");
+        Map<String, Object> amended = b.getMap("entry.resource.find { it.resourceType == 'Observation' && it.status == 'amended' }");
+        assertEquals("urn:uuid:" + originalHr, ((Map<?, ?>) ((List<?>) amended.get("derivedFrom")).get(0)).get("reference"));
+        assertTrue(amended.get("note").toString().contains("artefact"));
+        List<Map<String, Object>> issues = b.getList("entry.resource.findAll { it.resourceType == 'DetectedIssue' }");
+        assertFalse(issues.isEmpty());
+        Map<String, Object> high = issues.stream().filter(i -> i.get("identifier").toString().contains("value=" + alertId)
+                || i.get("identifier").toString().contains("\"value\":\"" + alertId + "\"")).findFirst().orElseThrow();
+        assertEquals("high", high.get("severity"));
+        assertTrue(high.get("mitigation").toString().contains("seen"));
+        assertTrue(high.containsKey("implicated"));
+    }
+}

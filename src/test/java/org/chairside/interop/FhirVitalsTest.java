@@ -1,0 +1,67 @@
+package org.chairside.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.chairside.vitals.ReadingInput;
+
+/** Reading vital-signs Observations, without Quarkus. */
+class FhirVitalsTest {
+    private static FhirContext ctx;
+
+    @BeforeAll
+    static void context() {
+        ctx = FhirContext.forR4();
+    }
+
+    private static String file(String name) throws Exception {
+        try (InputStream in = FhirVitalsTest.class.getResourceAsStream("/interop/fhir/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${MRN}", "M-9");
+        }
+    }
+
+    @Test
+    void bundleWithPanelBecomesReadingsByTime() throws Exception {
+        Bundle b = ctx.newJsonParser().parseResource(Bundle.class, file("vitals-bundle.json"));
+        FhirVitals.Result r = new FhirVitals().read(b);
+        assertEquals(List.of(), r.issues());
+        assertEquals(1, r.patients().size());
+        assertEquals("M-9", r.patients().get(0).mrn());
+        List<ReadingInput> in = r.patients().get(0).readings();
+        assertEquals(2, in.size());
+        assertEquals(Instant.parse("2025-03-01T09:40:00Z"), in.get(0).takenAt());
+        assertEquals(List.of(182, 104, 92, 96), List.of(in.get(0).systolic(), in.get(0).diastolic(), in.get(0).heartRate(), in.get(0).spo2()));
+        assertEquals(36.9, in.get(1).temperatureC());
+        assertTrue(in.get(0).sourceRef().startsWith("fhir:"));
+        assertEquals(in.get(0).sourceRef(), new FhirVitals().read(b).patients().get(0).readings().get(0).sourceRef(), "stable key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"code\": \"8867-4\"|\"code\": \"29463-7\"|.code|not a vital",
+            "\"code\": \"/min\"|\"code\": \"kPa\"|.valueQuantity.code|not accepted",
+            "\"status\": \"final\"|\"status\": \"cancelled\"|.status|must be one of",
+            "\"effectiveDateTime\": \"2025-03-01T10:05:00Z\",||.effective[x]|is required",
+            "\"value\": \"${MRN}\"|\"value\": \"\"|.subject|names no patient"})
+    void observationIssues(String from, String to, String expression, String message) throws Exception {
+        String json = file("observation-hr.json").replace(from.replace("${MRN}", "M-9"), to == null ? "" : to);
+        Observation o = ctx.newJsonParser().parseResource(Observation.class, json);
+        FhirVitals.Result r = new FhirVitals().read(o);
+        assertEquals(1, r.issues().size(), r.issues().toString());
+        assertEquals("Observation" + expression, r.issues().get(0).expression());
+        assertTrue(r.issues().get(0).message().contains(message), r.issues().toString());
+    }
+}

@@ -1,0 +1,109 @@
+package org.chairside.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.v25.message.ORU_R01;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.chairside.rules.Vital;
+import org.chairside.vitals.ReadingInput;
+
+/** The MDC code table, units and the ORU^R01 mapper, without Quarkus. */
+class Hl7MappingTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"150021,SYSTOLIC", "150022,DIASTOLIC", "150301,SYSTOLIC", "150302,DIASTOLIC", "147842,HEART_RATE",
+            "149530,HEART_RATE", "150456,SPO2", "151562,RESPIRATORY_RATE", "150344,TEMPERATURE", "150023,IGNORE"})
+    void defaultCodes(String code, ImportField field) {
+        assertEquals(field, new Hl7Codes(Map.of()).lookup(code).field());
+    }
+
+    @Test
+    void configurationExtendsAndOverridesTheTable() {
+        Hl7Codes codes = new Hl7Codes(Map.of("150031", "SYSTOLIC", "150456", "IGNORE"));
+        assertEquals(ImportField.SYSTOLIC, codes.lookup("150031").field());
+        assertEquals(ImportField.IGNORE, codes.lookup("150456").field());
+        assertNull(codes.lookup("188736"));
+        assertThrows(IllegalArgumentException.class, () -> new Hl7Codes(Map.of("1", "WEIGHT")));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "SYSTOLIC|120|mmHg|120", "SYSTOLIC|120|mm[Hg]|120", "SYSTOLIC|120|266016|120", "SYSTOLIC|120.6|MDC_DIM_MM_HG|121",
+            "SYSTOLIC|16|kPa|", "HEART_RATE|72|/min|72", "HEART_RATE|72|bpm|72", "HEART_RATE|72|{beats}/min|72", "HEART_RATE|72|%|",
+            "SPO2|97|%|97", "SPO2|97|262688|97", "RESPIRATORY_RATE|14|/min|14", "TEMPERATURE|36.8|Cel|36.8",
+            "TEMPERATURE|98.6|[degF]|37.0", "TEMPERATURE|36.8|K|"})
+    void units(Vital vital, BigDecimal value, String unit, String expected) {
+        Number n = Hl7Codes.convert(vital, value, List.of(unit));
+        assertEquals(expected, n == null ? null : n.toString());
+    }
+
+    private static ORU_R01 parse(String file) throws Exception {
+        try (InputStream in = Hl7MappingTest.class.getResourceAsStream("/interop/hl7/" + file);
+             HapiContext ctx = new DefaultHapiContext()) {
+            ctx.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
+            ctx.setValidationContext(ValidationContextFactory.noValidation());
+            String er7 = Hl7Service.normalize(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${MRN}", "M-1").replace("${CHAIR}", "Bay 3"));
+            return (ORU_R01) ctx.getPipeParser().parse(er7);
+        } catch (IOException e) {
+            throw e;
+        }
+    }
+
+    @Test
+    void pcd01MessageSkipsDeviceRowsAndPrefersEcgRate() throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-pcd01.hl7"));
+        assertEquals(List.of(), c.errors());
+        assertEquals("MSG00001", c.controlId());
+        assertEquals("M-1", c.mrn());
+        assertEquals(List.of("Bay 3"), c.locations());
+        assertEquals(1, c.readings().size());
+        ReadingInput r = c.readings().get(0);
+        assertEquals(new ReadingInput(Instant.parse("2025-03-01T09:09:00Z"), 132, 84, 76, 97, 16, null,
+                "hl7:MSG00001:2025-03-01T09:09:00Z"), r);
+    }
+
+    @Test
+    void cuffMessageGroupsByObservationTime() throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-cuff-lf.hl7"));
+        assertEquals(List.of(), c.errors());
+        assertEquals(2, c.readings().size());
+        assertEquals(171, c.readings().get(0).systolic());
+        assertEquals(88, c.readings().get(0).heartRate(), "pulse fills in when no ECG rate came");
+        assertEquals(37.0, c.readings().get(0).temperatureC());
+        assertEquals(128, c.readings().get(1).systolic());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "20250301090900+0000|2025-03-01T09:09:00Z", "20250301100900+0100|2025-03-01T09:09:00Z",
+            "202503010909|2025-03-01T09:09:00Z", "20250301090900.5|2025-03-01T09:09:00.500Z", "2025030109|", "garbage|"})
+    void observationTimes(String ts, String expected) {
+        Instant t = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).time(ts);
+        assertEquals(expected, t == null ? null : t.toString());
+    }
+
+    @Test
+    void normalizeAcceptsLineFeedsAndMllpFraming() {
+        assertEquals("MSH|a\rPID|b\r", Hl7Service.normalize("\u000bMSH|a\r\nPID|b\n\n\u001c\r"));
+        assertTrue(Hl7Service.normalize("MSH|a\nPID|b").endsWith("\r"));
+    }
+}

@@ -1,0 +1,169 @@
+package org.chairside.interop;
+
+import static org.chairside.TestClinic.anonymous;
+import static org.chairside.TestClinic.nurse;
+import static org.chairside.interop.InteropFixture.readingCount;
+import static org.chairside.interop.InteropFixture.resource;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.TestClinic;
+
+@QuarkusTest
+class Hl7ResourceTest {
+    private static final String ER7 = "x-application/hl7-v2+er7";
+
+    @Inject
+    MllpListener mllp;
+
+    /** A session opened before the messages' times, in a recliner; returns {session, mrn, recliner name}. */
+    private static Object[] session() {
+        Object[] s = InteropFixture.sessionOpenedAt(Instant.parse("2025-03-01T06:00:00Z"));
+        String chair = nurse().get("/api/sessions/" + s[0]).then().extract().jsonPath().getString("recliner.name");
+        return new Object[] {s[0], s[1], chair};
+    }
+
+    private static String message(String file, Object[] s) {
+        return resource("hl7/" + file).replace("${MRN}", (String) s[1]).replace("${CHAIR}", (String) s[2]);
+    }
+
+    private static ValidatableResponse post(String type, String body) {
+        return nurse().contentType(type).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/hl7").then();
+    }
+
+    private static String msa(String ack, int field) {
+        for (String seg : ack.split("\r")) {
+            if (seg.startsWith("MSA|")) {
+                String[] f = seg.split("\\|", -1);
+                return field < f.length ? f[field] : "";
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void pcd01MessageIsStoredAndAcknowledged() {
+        Object[] s = session();
+        String ack = post(ER7, message("oru-r01-pcd01.hl7", s)).statusCode(200).contentType(containsString(ER7))
+                .body(startsWith("MSH|")).extract().asString();
+        assertEquals("AA", msa(ack, 1));
+        assertEquals("MSG00001", msa(ack, 2));
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        assertEquals(1, r.getList("$").size());
+        assertEquals(132, r.getInt("[0].systolic"));
+        assertEquals(84, r.getInt("[0].diastolic"));
+        assertEquals(76, r.getInt("[0].heartRate"), "the ECG rate wins over the oximeter's pulse");
+        assertEquals(97, r.getInt("[0].spo2"));
+        assertEquals(16, r.getInt("[0].respiratoryRate"));
+        assertEquals("HL7", r.getString("[0].source"));
+        assertEquals("2025-03-01T09:09:00Z", r.getString("[0].takenAt"));
+        // the same message again (a monitor resending after a lost ACK): AA, stored once
+        String again = post("text/plain", message("oru-r01-pcd01.hl7", s)).statusCode(200).extract().asString();
+        assertEquals("AA", msa(again, 1));
+        assertTrue(msa(again, 3).contains("already stored"), again);
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
+    @Test
+    void cuffCodesLineFeedsFahrenheitAndHistoricalAlerts() {
+        Object[] s = session();
+        String ack = post(ER7, message("oru-r01-cuff-lf.hl7", s)).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        assertEquals(2, r.getList("$").size());
+        assertEquals(171, r.getInt("[0].systolic"));
+        assertEquals(88, r.getInt("[0].heartRate"));
+        assertEquals(37.0f, r.getFloat("[0].temperatureC"));
+        nurse().get("/api/alerts?sessionId=" + s[0]).then().statusCode(200)
+                .body("historical", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(true)))
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void errorsAreAnsweredWithAeOrArAndStoreNothing() {
+        Object[] s = session();
+        String ok = message("oru-r01-pcd01.hl7", s);
+        // unknown patient
+        String ack = post(ER7, ok.replace((String) s[1], "NO-SUCH-MRN")).statusCode(422).extract().asString();
+        assertEquals("AE", msa(ack, 1));
+        assertTrue(ack.contains("NO-SUCH-MRN") && ack.contains("ERR|"), ack);
+        // unknown code
+        ack = post(ER7, ok.replace("151562^MDC_RESP_RATE", "188736^MDC_MASS_BODY_ACTUAL")).statusCode(422).extract().asString();
+        assertEquals("AE", msa(ack, 1));
+        assertTrue(ack.contains("unknown observation code 188736"), ack);
+        // implausible value
+        ack = post(ER7, ok.replace("|97|%", "|120|%")).statusCode(422).extract().asString();
+        assertEquals("AE", msa(ack, 1));
+        assertTrue(ack.contains("spo2"), ack);
+        // wrong unit
+        ack = post(ER7, ok.replace("|132|mmHg", "|132|kPa")).statusCode(422).extract().asString();
+        assertTrue(ack.contains("unit kPa"), ack);
+        // not a number
+        ack = post(ER7, ok.replace("|76|264864", "|seventy|264864")).statusCode(422).extract().asString();
+        assertTrue(ack.contains("not a number"), ack);
+        // recliner of another session in PV1-3
+        Object[] other = session();
+        ack = post(ER7, ok.replace("PV1||O|" + s[2], "PV1||O|" + other[2])).statusCode(422).extract().asString();
+        assertTrue(ack.contains("another patient"), ack);
+        // unsupported message type: AR
+        ack = post(ER7, ok.replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01")).statusCode(400).extract().asString();
+        assertEquals("AR", msa(ack, 1));
+        // not HL7 at all: AR built from scratch
+        ack = post("text/plain", "hello, this is not a message").statusCode(400).extract().asString();
+        assertEquals("AR", msa(ack, 1));
+        assertEquals(0, readingCount((long) s[0]));
+        // no open session
+        TestClinic.transition((long) s[0], "STOPPED", "left");
+        ack = post(ER7, ok).statusCode(422).extract().asString();
+        assertTrue(ack.contains("no open session"), ack);
+    }
+
+    @Test
+    void wrongContentTypeAndRoles() {
+        Object[] s = session();
+        post("application/json", "{}").statusCode(415);
+        anonymous().contentType(ER7).body(message("oru-r01-pcd01.hl7", s).getBytes(StandardCharsets.UTF_8)).post("/api/hl7").then().statusCode(401);
+        TestClinic.admin().contentType(ER7).body(message("oru-r01-pcd01.hl7", s).getBytes(StandardCharsets.UTF_8)).post("/api/hl7").then().statusCode(403);
+        assertEquals(0, readingCount((long) s[0]));
+    }
+
+    @Test
+    void mllpListenerUsesTheSameHandler() throws Exception {
+        Object[] s = session();
+        assertTrue(mllp.port() > 0, "the test profile starts the MLLP listener");
+        try (Socket socket = new Socket("127.0.0.1", mllp.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write(0x0b);
+                out.write(message("oru-r01-pcd01.hl7", s).getBytes(StandardCharsets.UTF_8));
+                out.write(new byte[] {0x1c, 0x0d});
+                out.flush();
+                String ack = MllpListener.readFrame(in);
+                assertEquals("AA", msa(ack, 1), ack);
+            }
+            out.write(0x0b);
+            out.write("MSH|^~\\&|X|Y|Z|W|20250301||ORU^R01|BAD1|P|2.5\rPID|||NOPE^^^^MR\rOBR|1\rOBX|1|NM|150456^SPO2^MDC||97|%|||||R|||20250301090000\r"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {0x1c, 0x0d});
+            out.flush();
+            assertEquals("AE", msa(MllpListener.readFrame(in), 1));
+        }
+        assertEquals(1, readingCount((long) s[0]));
+    }
+}
