@@ -502,6 +502,7 @@ public final class Bench {
         paths.put("search", search);
         paths.put("closedNewest", "/api/sessions?state=CLOSED");
         Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : paths.entrySet()) {
             Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
             int size = 0;
