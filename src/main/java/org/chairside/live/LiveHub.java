@@ -11,7 +11,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,7 @@ public class LiveHub {
     private long gapSince;
     private volatile boolean catchUpWanted;
     private long lastLogCheck;
+    private volatile boolean stopping;
 
     public LiveHub(EventLog log,
                    @ConfigProperty(name = "chairside.live.subscriber-buffer") int subscriberBuffer,
@@ -79,6 +82,10 @@ public class LiveHub {
         }
     }
 
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
     void catchUpSoon() {
         catchUpWanted = true;
     }
@@ -89,6 +96,9 @@ public class LiveHub {
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUp() {
+        if (stopping) {
+            return;
+        }
         long from;
         synchronized (lock) {
             ensureStarted();

@@ -6,10 +6,6 @@ import java.util.List;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -17,17 +13,13 @@ import jakarta.persistence.Table;
 /** A person who logs in. Passwords are stored as bcrypt hashes (Modular Crypt Format). */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class AppUser extends PanacheEntity {
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
-    /** Comma-separated, as quarkus-security-jpa reads them. */
-    @Roles
+    /** Comma-separated. */
     public String roles;
 
     public String displayName;

@@ -1,0 +1,93 @@
+package org.chairside.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks usernames and passwords against the user table. A bcrypt check costs tens of milliseconds of CPU
+ * by design; API clients and device gateways send HTTP Basic on every request, so a successful check is
+ * remembered for a short while as a salted SHA-256 of the credentials (the salt is random per process and
+ * never stored). A wrong password is always checked against bcrypt.
+ */
+@ApplicationScoped
+public class Credentials {
+    private final Duration remember;
+    private final Clock clock;
+    private final byte[] salt = new byte[32];
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    @Inject
+    public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember) {
+        this(remember, Clock.systemUTC());
+    }
+
+    Credentials(Duration remember, Clock clock) {
+        this.remember = remember;
+        this.clock = clock;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    /** A user who may log in: the roles to grant. */
+    public record Account(String username, Set<String> roles) {
+    }
+
+    private record Remembered(byte[] digest, Account account, long until) {
+    }
+
+    /** Blocking: may read the database and run bcrypt. */
+    public Optional<Account> verify(String username, char[] password) {
+        byte[] digest = digest(username, password);
+        Remembered r = verified.get(username);
+        long now = clock.millis();
+        if (r != null && r.until() > now && MessageDigest.isEqual(r.digest(), digest)) {
+            return Optional.of(r.account());
+        }
+        Optional<Account> checked = QuarkusTransaction.requiringNew().call(() -> {
+            AppUser u = AppUser.findByUsername(username);
+            if (u == null || !BcryptUtil.matches(new String(password), u.passwordHash)) {
+                return Optional.<Account>empty();
+            }
+            return Optional.of(new Account(u.username, Set.copyOf(u.roleList())));
+        });
+        checked.ifPresentOrElse(a -> verified.put(username, new Remembered(digest, a, now + remember.toMillis())),
+                () -> verified.remove(username));
+        return checked;
+    }
+
+    /** The roles of a user already authenticated (the browser's session cookie); empty if the user is gone. */
+    public Optional<Account> account(String username) {
+        Remembered r = verified.get(username);
+        if (r != null && r.until() > clock.millis()) {
+            return Optional.of(r.account());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
+                .map(u -> new Account(u.username, Set.copyOf(u.roleList()))));
+    }
+
+    private byte[] digest(String username, char[] password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
