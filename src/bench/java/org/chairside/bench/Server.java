@@ -36,7 +36,8 @@ final class Server {
     }
 
     String jdbcUrl() {
-        return "jdbc:h2:file:" + dbDir.toAbsolutePath().resolve("chairside") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dbDir.toAbsolutePath().resolve("chairside") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + System.getProperty("bench.dbOptions", "");
     }
 
     String base() {
