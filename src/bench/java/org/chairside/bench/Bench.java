@@ -64,11 +64,27 @@ public final class Bench {
         Files.createDirectories(work);
         Bench b = new Bench(dir, new Server(jar, work, port, jfr), seconds, only);
         Load.server = b.server;
+        // Killed from outside (SIGTERM): still stop the server and write what was measured so far.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (done.compareAndSet(false, true)) {
+                b.report.put("interrupted", "the driver was terminated before the end; partial results");
+                try {
+                    b.server.stop();
+                    b.write();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             b.run();
         } finally {
-            b.server.stop();
-            b.write();
+            if (done.compareAndSet(false, true)) {
+                b.server.stop();
+                b.write();
+            }
         }
     }
 
