@@ -376,6 +376,8 @@ public final class Bench {
         log(dashboards + " dashboards connected in " + connectMs + " ms; server RSS " + round(server.rssMiB()) + " MiB");
         Thread.sleep(1000);
 
+        double clientCpu0 = clientCpuMillis();
+        double serverCpu0 = server.cpuMillis();
         Map<String, Long> alertAnswered = new ConcurrentHashMap<>();
         Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
         AtomicLong expectedEvents = new AtomicLong();
@@ -408,6 +410,9 @@ public final class Bench {
             Thread.sleep(50);
         }
         long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
+        double clientCpuMs = clientCpuMillis() - clientCpu0;
+        double serverCpuMs = server.cpuMillis() - serverCpu0;
+        double wallSeconds = post.seconds + drainMs / 1000.0;
         Thread.sleep(500);
         run.rssEnd = server.rssMiB();
 
@@ -469,6 +474,9 @@ public final class Bench {
         run.summary.put("dashboardsFailed", failed);
         run.summary.put("resets", resets);
         run.summary.put("drainMs", drainMs);
+        // Both sides share the machine: how many cores each kept busy while charting and draining.
+        run.summary.put("serverCpuCoresBusy", round(serverCpuMs / 1000 / wallSeconds));
+        run.summary.put("driverCpuCoresBusy", round(clientCpuMs / 1000 / wallSeconds));
         run.summary.put("highestIdSeen", maxId);
         run.summary.put("expectedLastId", expectedLast);
         log("dashboards complete " + complete + "/" + dashboards + ", missing " + run.missing + ", duplicated " + run.duplicates
@@ -614,6 +622,10 @@ public final class Bench {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    private static double clientCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
     }
 
     static String loadAverage() {

@@ -90,7 +90,8 @@ final class Load {
                 LockSupport.parkNanos(start + offset - System.nanoTime());
                 for (long i = 0; ; i++) {
                     long due = intervalNanos > 0 ? start + offset + (long) (i * intervalNanos) : System.nanoTime();
-                    if (due >= end) {
+                    // a paced client that fell behind stops at the end too: the achieved rate is then below the target
+                    if (due >= end || System.nanoTime() >= end) {
                         break;
                     }
                     long wait = due - System.nanoTime();
