@@ -95,6 +95,28 @@ public final class TestClinic {
         return id;
     }
 
+    /** The JSON body of a valid new session (ketamine 0.5 mg/kg over 40 minutes, 70 kg). */
+    public static Map<String, Object> sessionBody(long patientId, long reclinerId) {
+        return Map.of("patientId", patientId, "reclinerId", reclinerId, "weightKg", 70,
+                "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40));
+    }
+
+    /** A new session, CHECKED_IN, in the given recliner. */
+    public static long openSession(long reclinerId) {
+        return nurse().body(sessionBody(newPatient(), reclinerId))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The JSON body of a transition; {@code reason} may be null. */
+    public static Map<String, Object> transitionBody(String to, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return body;
+    }
+
     public static io.restassured.path.json.JsonPath chart(long sessionId, Map<String, ?> values) {
         return nurse().body(values).post("/api/sessions/" + sessionId + "/readings")
                 .then().statusCode(201).extract().jsonPath();

@@ -8,12 +8,15 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
@@ -70,8 +73,9 @@ public class AlertResource {
 
     @POST
     @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
-    public AlertView acknowledge(@PathParam("id") long id, @jakarta.validation.Valid AcknowledgeRequest body) {
+    public AlertView acknowledge(@PathParam("id") long id, @Valid AcknowledgeRequest body) {
         String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().trim();
         return alerts.acknowledge(id, note, identity.getPrincipal().getName());
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.rules.Finding;
@@ -120,7 +121,7 @@ public class AlertService {
             default -> {
             }
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         a.state = AlertState.ACKNOWLEDGED;
         a.acknowledgedAt = now;
         a.acknowledgedBy = actor;

@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import org.chairside.audit.RecordClock;
 import org.chairside.rules.ChartingInterval;
 import org.chairside.rules.ChartingSchedule;
 import org.chairside.rules.Priority;
@@ -38,7 +39,7 @@ public class AlertTimers {
 
     @Scheduled(every = "${chairside.timers.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         checkCharting(now);
         escalate(now);
     }

@@ -12,7 +12,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String entity, Object entityId, String detail) {
         AuditEntry e = new AuditEntry();
-        e.at = Instant.now();
+        e.at = RecordClock.now();
         e.actor = actor;
         e.action = action;
         e.entity = entity;

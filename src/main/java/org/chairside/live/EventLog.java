@@ -14,6 +14,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.chairside.audit.RecordClock;
+
 /**
  * Appends events to the log inside the caller's transaction and hands them to the publisher once that
  * transaction has committed. Ids come from a counter row that stays locked until commit, so they are
@@ -49,7 +51,7 @@ public class EventLog {
         long last = ((Number) em.createNativeQuery("select last_id from event_counter where name = 'events'")
                 .getSingleResult()).longValue();
         long id = last - events.size() + 1;
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         List<LiveEvent> committed = new ArrayList<>(events.size());
         for (Pending p : events) {
             LoggedEvent e = new LoggedEvent();

@@ -35,14 +35,20 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@RestHeader("Last-Event-ID") String lastEventIdHeader,
-                                          @RestQuery("lastEventId") String lastEventIdQuery, @Context Sse sse) {
+                                          @RestQuery("lastEventId") String lastEventIdQuery,
+                                          @RestQuery("heartbeat") String heartbeatAs, @Context Sse sse) {
         Long after = position(lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery);
         Multi<OutboundSseEvent> events = hub.subscribe(after).map(e -> sse.newEventBuilder()
                 .id(Long.toString(e.id())).name(e.type()).data(e.data())
                 .reconnectDelay(2000).build());
+        // Browsers never show comments to page scripts: ?heartbeat=event sends them as "heartbeat" events
+        // (no id, so the resume position is untouched) for a dashboard that tells its users when it is not live.
+        boolean asEvent = "event".equals(heartbeatAs);
         Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
-                .map(t -> sse.newEventBuilder().comment("heartbeat").build());
-        Multi<OutboundSseEvent> hello = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
+                .map(t -> asEvent ? sse.newEventBuilder().name("heartbeat").data("{}").build()
+                        : sse.newEventBuilder().comment("heartbeat").build());
+        Multi<OutboundSseEvent> hello = Multi.createFrom().item(asEvent ? sse.newEventBuilder().name("heartbeat").data("{}").build()
+                : sse.newEventBuilder().comment("connected").build());
         return Multi.createBy().concatenating().streams(hello, Multi.createBy().merging().streams(events, beats));
     }
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
 
@@ -67,7 +68,7 @@ public class PatientResource {
         p.familyName = body.familyName().trim();
         p.birthDate = body.birthDate();
         p.weightKg = body.weightKg();
-        p.createdAt = Instant.now();
+        p.createdAt = RecordClock.now();
         p.createdBy = identity.getPrincipal().getName();
         p.persist();
         return Response.created(URI.create("/api/patients/" + p.id)).entity(PatientView.of(p)).build();

@@ -19,6 +19,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -49,6 +50,12 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             InvalidDefinitionException.class, ValueInstantiationException.class})
     public Response json(JsonProcessingException e) {
+        // Broken syntax inside a field ("{\"rules\": [") arrives wrapped with that field's path: still malformed JSON.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
         }
@@ -66,16 +73,28 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Conflict", 409, "Someone else changed this record at the same time; reload and try again", null));
     }
 
+    /**
+     * HTTP Basic clients get the standard challenge. A page's own scripts say X-Requested-With and get none,
+     * or the browser would put its native password dialog over the dashboard's login screen.
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", "Basic realm=\"Chairside\"")
-                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null)).build();
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+        Response.ResponseBuilder r = Response.status(401).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null));
+        if (headers.getHeaderString("X-Requested-With") == null) {
+            r.header("WWW-Authenticate", "Basic realm=\"Chairside\"");
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized(new UnauthorizedException());
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, io.vertx.core.http.HttpServerRequest request) {
+        // A failed form login (the dashboard's login page) must not carry a Basic challenge: browsers answer
+        // one with their own password dialog on top of the page.
+        if (request != null && request.path().endsWith("/j_security_check")) {
+            return respond(new Problem("about:blank", "Unauthorized", 401, "Wrong username or password", null));
+        }
+        return unauthorized(new UnauthorizedException(), headers);
     }
 
     @ServerExceptionMapper
@@ -112,7 +131,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
-        LOG.error("Unexpected server error", e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                // Two writers raced past the service's own check; the database kept the record consistent.
+                return respond(new Problem("about:blank", "Conflict", 409, "This conflicts with a record written at the same moment ("
+                        + (c.getConstraintName() == null ? "unique constraint" : c.getConstraintName().toLowerCase()) + "); reload and try again", null));
+            }
+        }
+        // Exception messages can carry request values (an MRN in a constraint message, say): the ERROR line
+        // names only the type and place; the full exception is at DEBUG for a deliberate diagnosis.
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.errorf("Unexpected server error %s at %s", e.getClass().getName(), where);
+        LOG.debug("Unexpected server error", e);
         return respond(new Problem("about:blank", "Internal error", 500, "The server failed to handle this request; nothing was stored", null));
     }
 
@@ -120,13 +150,13 @@ public class ProblemMappers {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic". */
+    /** "chart.arg1.systolic" (a method parameter path) becomes "systolic"; "create.body.roles[1].<list element>" becomes "roles[1]". */
     private static String fieldOf(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
-            if (i < 2 && parts.length > 2) {
-                continue;
+            if (i < 2 && parts.length > 2 || parts[i].startsWith("<")) {
+                continue; // the method and parameter, and container nodes such as "<list element>"
             }
             kept.add(parts[i]);
         }

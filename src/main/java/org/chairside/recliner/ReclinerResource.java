@@ -16,12 +16,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
 import org.chairside.session.InfusionSession;
@@ -61,6 +64,8 @@ public class ReclinerResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    // Without it a text/plain body "Bay 1" is turned into NewRecliner through its String constructor: 415 instead.
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull(message = "a recliner is required") NewRecliner body) {
         String name = body.name().trim();
         if (Recliner.findByName(name) != null) {
@@ -68,7 +73,7 @@ public class ReclinerResource {
         }
         Recliner r = new Recliner();
         r.name = name;
-        r.createdAt = Instant.now();
+        r.createdAt = RecordClock.now();
         r.createdBy = identity.getPrincipal().getName();
         r.persist();
         audit.record(r.createdBy, "CREATE", "recliner", r.id, name);

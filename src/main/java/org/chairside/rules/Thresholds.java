@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 
@@ -81,7 +82,7 @@ public class Thresholds {
             s.sessionId = sessionId;
         }
         s.body = write(profile);
-        s.updatedAt = Instant.now();
+        s.updatedAt = RecordClock.now();
         s.updatedBy = actor;
         s.persist();
         audit.record(actor, "UPDATE", "thresholds", key, "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body);

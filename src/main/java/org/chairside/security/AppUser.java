@@ -10,6 +10,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.chairside.audit.RecordClock;
+
 /** A person who logs in. Passwords are stored as bcrypt hashes (Modular Crypt Format). */
 @Entity
 @Table(name = "app_user")
@@ -32,7 +34,7 @@ public class AppUser extends PanacheEntity {
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.roles = String.join(",", roles);
         u.displayName = displayName;
-        u.createdAt = Instant.now();
+        u.createdAt = RecordClock.now();
         u.createdBy = createdBy;
         return u;
     }

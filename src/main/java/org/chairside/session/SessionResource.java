@@ -4,10 +4,12 @@ import java.net.URI;
 import java.util.List;
 
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -42,12 +44,12 @@ public class SessionResource {
      * Sessions, newest first. {@code state} filters by one state, or OPEN / CLOSED for all open or closed ones.
      */
     @GET
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<SessionView> list(@QueryParam("state") String state, @QueryParam("patientId") Long patientId) {
         // Patient and recliner are fetched in the same query: the view shows both, and loading them one session
         // at a time cost two more queries per row (up to 400 for a page of 200).
         StringBuilder q = new StringBuilder("from InfusionSession s join fetch s.patient join fetch s.recliner where 1 = 1");
-        io.quarkus.panache.common.Parameters p = new io.quarkus.panache.common.Parameters();
+        Parameters p = new Parameters();
         if (state != null && !state.isBlank()) {
             switch (state.trim().toUpperCase()) {
                 case "OPEN" -> q.append(" and s.openReclinerId is not null");
@@ -73,7 +75,7 @@ public class SessionResource {
 
     @GET
     @Path("/{id}")
-    @jakarta.transaction.Transactional
+    @Transactional
     public SessionView get(@PathParam("id") long id) {
         return sessions.view(SessionService.find(id));
     }

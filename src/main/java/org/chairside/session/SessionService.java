@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.chairside.alerts.AlertService;
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.patient.Patient;
 import org.chairside.problem.ProblemException;
@@ -45,17 +46,18 @@ public class SessionService {
         Patient patient = Patient.findById(body.patientId());
         Recliner recliner = Recliner.findById(body.reclinerId());
         if (patient == null || recliner == null) {
-            throw ProblemException.invalid(List.of(
+            // Stream.of, not List.of: List.of rejects the null left by the id that does exist
+            throw ProblemException.invalid(java.util.stream.Stream.of(
                     patient == null ? new Violation("patientId", "no patient with id " + body.patientId()) : null,
                     recliner == null ? new Violation("reclinerId", "no recliner with id " + body.reclinerId()) : null)
-                    .stream().filter(v -> v != null).toList());
+                    .filter(v -> v != null).toList());
         }
         // Lock the recliner so two nurses seating patients in one chair at once get a clean 409, not a race.
         Recliner.findById(recliner.id, LockModeType.PESSIMISTIC_WRITE);
         if (InfusionSession.count("openReclinerId", recliner.id) > 0) {
             throw ProblemException.conflict("Recliner " + recliner.name + " already holds an open session");
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         InfusionSession s = new InfusionSession();
         s.patient = patient;
         s.recliner = recliner;
@@ -88,7 +90,7 @@ public class SessionService {
         if (s.state == SessionState.CHECKED_IN && to == SessionState.INFUSING) {
             clearance = checkStart(s, reason, who);
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         SessionTransition t = new SessionTransition();
         t.sessionId = s.id;
         t.fromState = s.state;

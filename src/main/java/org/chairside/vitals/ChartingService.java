@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.alerts.Alert;
 import org.chairside.alerts.AlertService;
+import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
@@ -66,7 +67,7 @@ public class ChartingService {
         if (!session.state.isOpen()) {
             throw ProblemException.conflict("The session is closed (" + session.state + "): no more readings can be charted");
         }
-        Instant now = Instant.now();
+        Instant now = RecordClock.now();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             ReadingInput in = inputs.get(i);
@@ -125,8 +126,8 @@ public class ChartingService {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "is required: say why the reading is corrected");
         }
-        Instant now = Instant.now();
-        Instant takenAt = corrected.takenAt() != null ? corrected.takenAt() : original.takenAt;
+        Instant now = RecordClock.now();
+        Instant takenAt = corrected.takenAt() != null ? RecordClock.of(corrected.takenAt()) : original.takenAt;
         List<Violation> violations = ReadingValidator.validate("", corrected.vitals(), takenAt, session.createdAt, now);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
@@ -194,7 +195,7 @@ public class ChartingService {
     }
 
     private static Instant takenAt(ReadingInput in, Instant now) {
-        return in.takenAt() != null ? in.takenAt() : now;
+        return in.takenAt() != null ? RecordClock.of(in.takenAt()) : now;
     }
 
     /** How many earlier readings the sustained rules look back over. */

@@ -1,0 +1,160 @@
+package org.chairside.history;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.chairside.problem.ProblemException;
+import org.chairside.problem.Violation;
+import org.chairside.session.InfusionSession;
+import org.chairside.session.SessionState;
+
+/**
+ * Past sessions for review, searched and paginated on the server. Any logged-in user reads.
+ */
+@Path("/api/history")
+@Authenticated
+public class HistoryResource {
+    static final int MAX_SIZE = 100;
+
+    private final HistoryService history;
+
+    public HistoryResource(HistoryService history) {
+        this.history = history;
+    }
+
+    /**
+     * Sessions newest first. {@code q}: part of the patient's name or MRN; {@code from}/{@code to}: dates
+     * (inclusive, in the zone {@code tz}, default the server's) or instants, on the session's check-in time;
+     * {@code outcome}: DISCHARGED, STOPPED, CLOSED (both, the default), OPEN, or ANY.
+     */
+    @GET
+    @Path("/sessions")
+    @Transactional
+    public SessionPage search(@QueryParam("q") String q, @QueryParam("reclinerId") String reclinerParam,
+                              @QueryParam("patientId") String patientParam,
+                              @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
+                              @QueryParam("outcome") String outcome,
+                              @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        List<Violation> violations = new ArrayList<>();
+        Long reclinerId = number("reclinerId", reclinerParam, violations);
+        Long patientId = number("patientId", patientParam, violations);
+        Long page = number("page", pageParam, violations);
+        Long size = number("size", sizeParam, violations);
+        ZoneId zone = zone(tz, violations);
+        Instant fromAt = bound("from", from, zone, false, violations);
+        Instant toAt = bound("to", to, zone, true, violations);
+        if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
+            violations.add(new Violation("to", "must be on or after from"));
+        }
+        if (page != null && (page < 0 || page > 1_000_000)) {
+            violations.add(new Violation("page", "must be 0 or more (pages count from 0)"));
+        }
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
+            violations.add(new Violation("size", "must be from 1 to " + MAX_SIZE));
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        String o = outcome == null || outcome.isBlank() ? "CLOSED" : outcome.trim().toUpperCase();
+        switch (o) {
+            case "CLOSED" -> where.append(" and openReclinerId is null");
+            case "OPEN" -> where.append(" and openReclinerId is not null");
+            case "ANY" -> {
+            }
+            case "DISCHARGED", "STOPPED" -> {
+                where.append(" and state = :state");
+                p.and("state", SessionState.valueOf(o));
+            }
+            default -> violations.add(new Violation("outcome", "must be DISCHARGED, STOPPED, CLOSED, OPEN or ANY"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        int pageIndex = page == null ? 0 : page.intValue();
+        int pageSize = size == null ? 20 : size.intValue();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(patient.mrn) like :q or lower(patient.givenName) like :q or lower(patient.familyName) like :q"
+                    + " or lower(concat(patient.givenName, ' ', patient.familyName)) like :q"
+                    + " or lower(concat(patient.familyName, ', ', patient.givenName)) like :q)");
+            p.and("q", "%" + q.trim().toLowerCase().replace("%", "").replace("_", "") + "%");
+        }
+        if (reclinerId != null) {
+            where.append(" and recliner.id = :recliner");
+            p.and("recliner", reclinerId);
+        }
+        if (patientId != null) {
+            where.append(" and patient.id = :patient");
+            p.and("patient", patientId);
+        }
+        if (fromAt != null) {
+            where.append(" and createdAt >= :from");
+            p.and("from", fromAt);
+        }
+        if (toAt != null) {
+            where.append(" and createdAt < :to");
+            p.and("to", toAt);
+        }
+        PanacheQuery<InfusionSession> query = InfusionSession.find(where.toString(),
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending), p);
+        long total = query.count();
+        List<InfusionSession> rows = query.page(Page.of(pageIndex, pageSize)).list();
+        int pages = (int) ((total + pageSize - 1) / pageSize);
+        return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages);
+    }
+
+    private static Long number(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(field, "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static ZoneId zone(String tz, List<Violation> violations) {
+        if (tz == null || tz.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(tz.trim());
+        } catch (DateTimeException e) {
+            violations.add(new Violation("tz", "must be a time zone such as Europe/Berlin or UTC"));
+            return ZoneId.systemDefault();
+        }
+    }
+
+    /** A date means its whole day: "from" its start, "to" the start of the next day (exclusive). */
+    private static Instant bound(String field, String value, ZoneId zone, boolean end, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                LocalDate d = LocalDate.parse(v);
+                return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "must be a date (2025-03-31) or an instant (2025-03-31T14:00:00Z)"));
+            return null;
+        }
+    }
+}

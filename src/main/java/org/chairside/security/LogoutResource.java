@@ -1,0 +1,35 @@
+package org.chairside.security;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Ends a browser login: the form login keeps the user in an encrypted, HTTP-only cookie that page scripts
+ * cannot touch, so the server tells the browser to drop it.
+ */
+@Path("/api/logout")
+@Authenticated
+public class LogoutResource {
+    private final String cookieName;
+    private final String cookiePath;
+
+    public LogoutResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName,
+                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/") String cookiePath) {
+        this.cookieName = cookieName;
+        this.cookiePath = cookiePath;
+    }
+
+    @POST
+    public Response logout(RoutingContext context) {
+        // Replaces any refreshed login cookie the form mechanism queued on this same response.
+        context.response().addCookie(Cookie.cookie(cookieName, "").setPath(cookiePath).setMaxAge(0)
+                .setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,360 @@
+// The live board: one tile per recliner with the patient, phase and time, the latest vitals with their age, a
+// trend, when vitals are due, and the highest open alert; charting from the tile; "start session" on free chairs.
+import { h, s, replace, ticking } from './dom.js';
+import { get, post } from './api.js';
+import * as store from './store.js';
+import { ago, span, now, ms, minutes, patientName, PHASES, bp } from './format.js';
+import { badge, stateWords, ackControl } from './alerts.js';
+import { field, clearErrors, showProblem, formError, timeToday, num } from './forms.js';
+
+export function mount(view, ctx) {
+  document.title = 'Board · Chairside';
+  const grid = h('div', { class: 'board', id: 'board' });
+  const empty = h('p', { class: 'muted', hidden: true, text: 'No recliners yet: an admin adds them on the Admin screen.' });
+  view.append(h('h1', { class: 'visually-hidden', text: 'Live board' }), empty, grid);
+  const tiles = new Map();
+
+  function build() {
+    replace(grid);
+    tiles.clear();
+    for (const t of store.board.tiles.values()) {
+      const el = tileElement(t, ctx);
+      tiles.set(t.reclinerId, el);
+      grid.appendChild(el.root);
+    }
+    empty.hidden = store.board.tiles.size > 0 || !store.board.loaded;
+  }
+
+  build();
+  const off = store.subscribe((kind, detail) => {
+    if (kind === 'reset') build();
+    else if (kind === 'tile') {
+      const el = tiles.get(detail.reclinerId);
+      if (el) el.update(detail); else build();
+    }
+  });
+  return off;
+}
+
+function tileElement(tile, ctx) {
+  const status = h('div', { class: 'tile-status' });
+  const actions = h('div', { class: 'tile-actions' });
+  const formSlot = h('div', { class: 'tile-form' });
+  const root = h('article', {
+    class: 'tile', id: `tile-${tile.reclinerId}`, dataset: { reclinerId: tile.reclinerId },
+    'aria-labelledby': `tile-title-${tile.reclinerId}`,
+  }, status, actions, formSlot);
+  let openForm = null; // 'chart' | 'start' | null
+  let sessionId = tile.session ? tile.session.id : null;
+
+  function closeForm(focusKey) {
+    openForm = null;
+    replace(formSlot);
+    update(tile);
+    if (focusKey) {
+      const b = actions.querySelector(`[data-key="${focusKey}"]`);
+      if (b) b.focus();
+    }
+  }
+
+  function update(t) {
+    tile = t;
+    const sess = t.session;
+    if ((sess ? sess.id : null) !== sessionId) {
+      sessionId = sess ? sess.id : null;
+      openForm = null;
+      replace(formSlot);
+    }
+    root.dataset.sessionId = sess ? sess.id : '';
+    const top = store.topAlert(t);
+    root.className = ['tile', sess ? 'occupied' : 'free',
+      top ? `alert-${top.priority.toLowerCase()}` : '', top ? `alert-${top.state.toLowerCase()}` : '',
+      top && top.escalated ? 'escalated' : ''].filter(Boolean).join(' ');
+    replace(status, ...(sess ? occupied(t, sess, top, ctx) : free(t)));
+    replace(actions, ...tileActions(t, sess));
+  }
+
+  function tileActions(t, sess) {
+    if (!sess) {
+      return ctx.canChart() && openForm !== 'start'
+        ? [h('button', { type: 'button', class: 'primary', dataset: { key: 'start' }, onclick: () => openStart(), text: 'Start session' })]
+        : [];
+    }
+    const out = [];
+    if (ctx.canChart() && openForm !== 'chart') {
+      out.push(h('button', {
+        type: 'button', class: 'primary chart-open', dataset: { key: 'chart' }, 'aria-keyshortcuts': 'c',
+        onclick: () => openChart(), text: 'Chart vitals',
+      }));
+    }
+    out.push(h('a', { class: 'button', href: `#/session/${sess.id}`, dataset: { key: 'open' }, text: 'Open session' }));
+    return out;
+  }
+
+  function openChart() {
+    openForm = 'chart';
+    replace(formSlot, chartForm(tile, () => closeForm('chart')));
+    update(tile);
+    formSlot.querySelector('input').focus();
+  }
+
+  function openStart() {
+    openForm = 'start';
+    replace(formSlot, startForm(tile, () => closeForm('start')));
+    update(tile);
+    formSlot.querySelector('input').focus();
+  }
+
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'c' && e.target === root && tile.session && ctx.canChart()) { e.preventDefault(); openChart(); }
+  });
+  root.tabIndex = -1;
+  update(tile);
+  return { root, update };
+}
+
+function free(t) {
+  return [
+    h('header', { class: 'tile-head' }, h('h2', { id: `tile-title-${t.reclinerId}`, text: t.reclinerName }),
+      h('span', { class: 'phase phase-free', text: 'Free' })),
+    h('p', { class: 'muted', text: 'No patient in this recliner.' }),
+  ];
+}
+
+function occupied(t, sess, top, ctx) {
+  const latest = latestValues(t.readings);
+  return [
+    h('header', { class: 'tile-head' }, h('h2', { id: `tile-title-${t.reclinerId}`, text: t.reclinerName }),
+      h('span', { class: `phase phase-${sess.state.toLowerCase()}`, text: PHASES[sess.state] })),
+    h('p', { class: 'patient' },
+      h('a', { href: `#/session/${sess.id}`, class: 'patient-name', text: patientName(sess.patient) }),
+      h('span', { class: 'mrn', text: `MRN ${sess.patient.mrn}` })),
+    ticking('p', { class: 'elapsed' }, () => elapsedWords(sess)),
+    alertSlot(top, t, ctx),
+    h('dl', { class: 'vitals' },
+      vital('BP', latest.bp, 'mmHg', 'bp'),
+      vital('HR', latest.heartRate, '/min', 'hr'),
+      vital('SpO2', latest.spo2, '%', 'spo2'),
+      vital('RR', latest.respiratoryRate, '/min', 'rr'),
+      vital('Temp', latest.temperatureC, '°C', 'temp')),
+    sparkline(t.readings),
+    dueLine(sess),
+  ];
+}
+
+function alertSlot(top, t, ctx) {
+  if (!top) return h('p', { class: 'alert-slot none', text: 'No open alerts' });
+  const others = t.alerts.size - 1;
+  return h('div', { class: `alert-slot prio-${top.priority.toLowerCase()} state-${top.state.toLowerCase()}`, dataset: { alertId: top.id } },
+    h('p', { class: 'alert-line' }, badge(top),
+      top.escalated ? h('span', { class: 'escalated-tag', text: 'ESCALATED' }) : null,
+      h('span', { class: 'alert-label', text: top.conditionLabel })),
+    h('p', { class: 'alert-message', text: top.message }),
+    h('p', { class: 'alert-state', text: stateWords(top) + (top.acknowledgeNote ? ` (“${top.acknowledgeNote}”)` : '') }),
+    ackControl(top, ctx, `tile-${t.reclinerId}`),
+    others > 0 ? h('p', { class: 'muted', text: `and ${others} more open alert${others > 1 ? 's' : ''}` }) : null);
+}
+
+function latestValues(readings) {
+  const out = {};
+  for (const r of readings) {
+    if (r.systolic != null) out.bp = { value: bp(r), at: r.takenAt };
+    if (r.heartRate != null) out.heartRate = { value: r.heartRate, at: r.takenAt };
+    if (r.spo2 != null) out.spo2 = { value: r.spo2, at: r.takenAt };
+    if (r.respiratoryRate != null) out.respiratoryRate = { value: r.respiratoryRate, at: r.takenAt };
+    if (r.temperatureC != null) out.temperatureC = { value: r.temperatureC.toFixed(1), at: r.takenAt };
+  }
+  return out;
+}
+
+function vital(label, v, unit, key) {
+  return h('div', { class: 'vital', dataset: { vital: key } },
+    h('dt', { text: label }),
+    h('dd', {},
+      h('span', { class: 'value', text: v ? v.value : '–' }),
+      v ? h('span', { class: 'unit', text: ` ${unit}` }) : null,
+      v ? ticking('span', { class: 'age' }, () => ago(v.at)) : h('span', { class: 'age', text: 'not charted' })));
+}
+
+function elapsedWords(sess) {
+  const planned = sess.protocol.plannedMinutes;
+  const t = now();
+  switch (sess.state) {
+    case 'CHECKED_IN': return `Checked in ${ago(sess.createdAt)}; ${planned} min planned`;
+    case 'INFUSING': return `Infusing ${minutes(t - ms(sess.startedAt))} of ${planned} min`;
+    case 'PAUSED': return `Paused ${ago(sess.phaseSince).replace(' ago', '')}; ${minutes(ms(sess.phaseSince) - ms(sess.startedAt))} of ${planned} min infused`;
+    case 'RECOVERY': return `Recovery ${span(t - ms(sess.infusionEndedAt))}; infusion ran ${minutes(ms(sess.infusionEndedAt) - ms(sess.startedAt))} of ${planned} min`;
+    default: return PHASES[sess.state];
+  }
+}
+
+function dueLine(sess) {
+  if (!sess.nextChartingDue) {
+    return h('p', { class: 'due muted', text: sess.state === 'CHECKED_IN' ? 'Chart baseline vitals before starting' : '' });
+  }
+  let el = null;
+  el = ticking('p', { class: 'due' }, () => {
+    const left = ms(sess.nextChartingDue) - now();
+    if (el) el.classList.toggle('overdue', left < 0);
+    return left >= 0 ? `Next vitals due in ${span(left)}` : `Vitals OVERDUE by ${span(-left)}`;
+  });
+  el.classList.toggle('overdue', ms(sess.nextChartingDue) < now());
+  return el;
+}
+
+function sparkline(readings) {
+  const pts = readings.filter((r) => r.systolic != null || r.heartRate != null);
+  const w = 260; const hgt = 56;
+  if (pts.length < 2) return h('p', { class: 'trend muted', text: pts.length ? 'Trend after the next reading' : 'No readings yet' });
+  const values = pts.flatMap((r) => [r.systolic, r.diastolic, r.heartRate]).filter((v) => v != null);
+  const lo = Math.min(...values) - 5; const hi = Math.max(...values) + 5;
+  const t0 = ms(pts[0].takenAt); const t1 = ms(pts[pts.length - 1].takenAt);
+  const x = (r) => 4 + ((ms(r.takenAt) - t0) / Math.max(1, t1 - t0)) * (w - 8);
+  const y = (v) => hgt - 4 - ((v - lo) / Math.max(1, hi - lo)) * (hgt - 8);
+  const line = (key, cls) => {
+    const p = pts.filter((r) => r[key] != null).map((r) => `${x(r).toFixed(1)},${y(r[key]).toFixed(1)}`).join(' ');
+    return p ? s('polyline', { points: p, class: cls }) : null;
+  };
+  const label = `Trend of the last ${pts.length} readings: systolic ${pts.map((r) => r.systolic ?? '–').join(', ')}; heart rate ${pts.map((r) => r.heartRate ?? '–').join(', ')}`;
+  return s('svg', { class: 'sparkline', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
+    s('title', { text: label }), line('systolic', 'sys'), line('diastolic', 'dia'), line('heartRate', 'hr'));
+}
+
+/** Keyboard charting in the order nurses read a monitor; Enter saves, Escape cancels. */
+function chartForm(tile, close) {
+  const pre = `chart-${tile.reclinerId}`;
+  const f = {
+    systolic: field('systolic', 'Systolic', { inputmode: 'numeric', size: 4 }, { prefix: pre }),
+    diastolic: field('diastolic', 'Diastolic', { inputmode: 'numeric', size: 4 }, { prefix: pre }),
+    heartRate: field('heartRate', 'Heart rate', { inputmode: 'numeric', size: 4 }, { prefix: pre }),
+    spo2: field('spo2', 'SpO2 %', { inputmode: 'numeric', size: 4 }, { prefix: pre }),
+    respiratoryRate: field('respiratoryRate', 'Resp. rate', { inputmode: 'numeric', size: 4 }, { prefix: pre, hint: '(optional)' }),
+    temperatureC: field('temperatureC', 'Temp °C', { inputmode: 'decimal', size: 4 }, { prefix: pre, hint: '(optional)' }),
+    takenAt: field('takenAt', 'Taken at', { type: 'time' }, { prefix: pre, hint: '(empty = now)' }),
+  };
+  const general = formError();
+  const vitalsError = h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: 'vitals' } });
+  const saved = h('span', { class: 'saved', role: 'status' });
+  const form = h('form', {
+    class: 'chart-form', 'aria-label': `Chart vitals for ${tile.reclinerName}`, novalidate: true,
+    onkeydown: (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } },
+    onsubmit: async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      const body = {};
+      for (const k of ['systolic', 'diastolic', 'heartRate', 'spo2', 'respiratoryRate', 'temperatureC']) {
+        const v = num(f[k].input.value);
+        if (v !== null) body[k] = v;
+      }
+      const at = timeToday(f.takenAt.input.value);
+      if (at) body.takenAt = at;
+      submit.disabled = true;
+      try {
+        const res = await post(`/api/sessions/${tile.session.id}/readings`, body);
+        store.apply('reading', res.reading);
+        res.alerts.forEach((a) => store.apply('alert', a));
+        close();
+      } catch (err) {
+        showProblem(form, err);
+      } finally {
+        submit.disabled = false;
+      }
+    },
+  });
+  const submit = h('button', { type: 'submit', class: 'primary', text: 'Save (Enter)' });
+  form.append(
+    h('div', { class: 'chart-grid' }, ...Object.values(f).map((x) => x.wrap)),
+    vitalsError, general,
+    h('div', { class: 'form-actions' }, submit, h('button', { type: 'button', onclick: close, text: 'Cancel (Esc)' }), saved));
+  return form;
+}
+
+/** Seats a patient: find one by name or MRN (or register a new one), then the protocol. */
+function startForm(tile, close) {
+  const pre = `start-${tile.reclinerId}`;
+  let chosen = null;
+  const search = field('q', 'Patient (name or MRN)', { type: 'search' }, { prefix: pre });
+  const results = h('ul', { class: 'patient-results', 'aria-label': 'Matching patients' });
+  const chosenLine = h('p', { class: 'chosen', role: 'status' });
+  const patientError = h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: 'patientId' } });
+  const np = {
+    mrn: field('patient.mrn', 'MRN', {}, { prefix: pre }),
+    givenName: field('patient.givenName', 'Given name', {}, { prefix: pre }),
+    familyName: field('patient.familyName', 'Family name', {}, { prefix: pre }),
+    birthDate: field('patient.birthDate', 'Birth date', { type: 'date' }, { prefix: pre }),
+  };
+  const newBox = h('fieldset', { class: 'new-patient', hidden: true }, h('legend', { text: 'New patient' }), ...Object.values(np).map((x) => x.wrap));
+  const newToggle = h('button', {
+    type: 'button', onclick: () => {
+      newBox.hidden = !newBox.hidden;
+      chosen = null;
+      chosenLine.textContent = newBox.hidden ? '' : 'Registering a new patient';
+      if (!newBox.hidden) np.mrn.input.focus();
+    }, text: 'New patient…',
+  });
+  const weight = field('weightKg', 'Weight kg', { inputmode: 'decimal', size: 5 }, { prefix: pre });
+  const drug = field('protocol.drug', 'Drug', { value: 'ketamine' }, { prefix: pre });
+  const dose = field('protocol.doseMgPerKg', 'Dose mg/kg', { inputmode: 'decimal', value: '0.5', size: 5 }, { prefix: pre });
+  const planned = field('protocol.plannedMinutes', 'Planned minutes', { inputmode: 'numeric', value: '40', size: 5 }, { prefix: pre });
+  const general = formError();
+  let timer;
+  search.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = search.input.value.trim();
+      if (!q) { replace(results); return; }
+      try {
+        const found = await get(`/api/patients?q=${encodeURIComponent(q)}`);
+        replace(results, ...found.slice(0, 8).map((p) => h('li', {}, h('button', {
+          type: 'button', class: 'link', onclick: () => {
+            chosen = p;
+            newBox.hidden = true;
+            chosenLine.textContent = `Selected: ${patientName(p)}, MRN ${p.mrn}`;
+            if (p.weightKg != null && !weight.input.value) weight.input.value = p.weightKg;
+            replace(results);
+            weight.input.focus();
+          }, text: `${patientName(p)} · MRN ${p.mrn} · born ${p.birthDate}`,
+        }))), found.length ? null : h('li', { class: 'muted', text: 'No patient found: register a new one' }));
+      } catch (err) {
+        showProblem(form, err);
+      }
+    }, 250);
+  });
+  const form = h('form', {
+    class: 'start-form', 'aria-label': `Start a session in ${tile.reclinerName}`, novalidate: true,
+    onkeydown: (e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } },
+    onsubmit: async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      try {
+        let patient = chosen;
+        if (!patient && !newBox.hidden) {
+          try {
+            patient = await post('/api/patients', {
+              mrn: np.mrn.input.value.trim(), givenName: np.givenName.input.value.trim(),
+              familyName: np.familyName.input.value.trim(), birthDate: np.birthDate.input.value || null,
+              weightKg: num(weight.input.value),
+            });
+            chosen = patient;
+          } catch (err) {
+            showProblem(form, err, (fld) => (fld === 'weightKg' ? fld : `patient.${fld}`));
+            return;
+          }
+        }
+        const session = await post('/api/sessions', {
+          patientId: patient ? patient.id : null, reclinerId: tile.reclinerId, weightKg: num(weight.input.value),
+          protocol: { drug: drug.input.value.trim(), doseMgPerKg: num(dose.input.value), plannedMinutes: num(planned.input.value) },
+        });
+        store.apply('session', session);
+      } catch (err) {
+        showProblem(form, err);
+      }
+    },
+  },
+  search.wrap, results, chosenLine, patientError, newToggle, newBox,
+  h('div', { class: 'chart-grid' }, weight.wrap, drug.wrap, dose.wrap, planned.wrap),
+  general,
+  h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', text: 'Check in' }),
+    h('button', { type: 'button', onclick: close, text: 'Cancel (Esc)' })));
+  return form;
+}

@@ -1,0 +1,76 @@
+// Times and durations in words a nurse reads at a glance.
+let offset = 0; // server clock minus this browser's clock, in ms
+
+export function syncClock(serverTime) {
+  if (serverTime) offset = Date.parse(serverTime) - Date.now();
+}
+
+export function now() {
+  return Date.now() + offset;
+}
+
+export function ms(instant) {
+  return instant ? Date.parse(instant) : null;
+}
+
+export function span(millis) {
+  const total = Math.max(0, Math.round(millis / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m >= 10) return `${m} min`;
+  if (m > 0) return `${m} min ${sec} s`;
+  return `${sec} s`;
+}
+
+export function ago(instant) {
+  if (!instant) return '';
+  const d = now() - ms(instant);
+  if (d < 45000) return 'just now';
+  return `${span(d).replace(/ \d+ s$/, '')} ago`;
+}
+
+export function minutes(millis) {
+  return Math.max(0, Math.floor(millis / 60000));
+}
+
+export function clock(instant) {
+  if (!instant) return '';
+  return new Date(ms(instant)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export function dateTime(instant) {
+  if (!instant) return '';
+  return new Date(ms(instant)).toLocaleString([], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function date(instant) {
+  if (!instant) return '';
+  return new Date(ms(instant)).toLocaleDateString([], { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function patientName(p) {
+  return p ? `${p.givenName} ${p.familyName}` : '';
+}
+
+export const PHASES = {
+  CHECKED_IN: 'Checked in', INFUSING: 'Infusing', PAUSED: 'Paused', RECOVERY: 'Recovery',
+  DISCHARGED: 'Discharged', STOPPED: 'Stopped early',
+};
+
+export const ACTIONS = {
+  INFUSING: 'Start infusion', PAUSED: 'Pause pump', RECOVERY: 'End infusion: recovery',
+  DISCHARGED: 'Discharge', STOPPED: 'Stop early',
+};
+
+/** IEC 60601-1-8 priority markers: the colour is never the only cue. */
+export const PRIORITY = {
+  HIGH: { icon: '!!!', word: 'HIGH', rank: 3 },
+  MEDIUM: { icon: '!!', word: 'MEDIUM', rank: 2 },
+  LOW: { icon: '!', word: 'LOW', rank: 1 },
+};
+
+export function bp(r) {
+  return r && r.systolic != null ? `${r.systolic}/${r.diastolic}` : '';
+}

@@ -1,0 +1,276 @@
+// Session view: header, legal transitions, trend chart with threshold lines and alert marks, readings table with
+// amendments, timeline, and the effective thresholds (editable by a provider while the session is open).
+import { h, s, replace, ticking } from './dom.js';
+import { get, post, put } from './api.js';
+import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp } from './format.js';
+import { badge, stateWords, ackControl } from './alerts.js';
+import { clearErrors, showProblem, formError } from './forms.js';
+import { thresholdEditor } from './thresholds.js';
+import * as store from './store.js';
+
+export function mount(view, ctx, id, readOnlyWanted) {
+  let alive = true;
+  let timer = null;
+  const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
+  view.appendChild(root);
+
+  async function load() {
+    try {
+      const [session, readings, alerts, transitions, thresholds] = await Promise.all([
+        get(`/api/sessions/${id}`), get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
+        get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/thresholds`)]);
+      let series = null;
+      try { series = await get(`/api/patients/${session.patient.id}/sessions`); } catch { series = null; }
+      if (!alive) return;
+      const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
+      render({ session, readings, alerts, transitions, thresholds, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+    } catch (e) {
+      if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
+    }
+  }
+
+  function render(d) {
+    const { session } = d;
+    document.title = `${patientName(session.patient)} · Chairside`;
+    const entry = d.series && d.series.sessions.find((x) => x.session.id === session.id);
+    const focusKey = document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+    replace(root,
+      h('header', { class: 'session-head' },
+        h('h1', {}, h('a', { href: `#/patient/${session.patient.id}`, text: patientName(session.patient) }),
+          h('span', { class: 'mrn', text: ` MRN ${session.patient.mrn}` })),
+        h('p', { class: 'session-facts' },
+          h('span', { class: `phase phase-${session.state.toLowerCase()}`, id: 'session-phase', text: PHASES[session.state] }),
+          fact('Recliner', session.recliner.name),
+          fact('Protocol', `${session.protocol.drug} ${session.protocol.doseMgPerKg} mg/kg (${session.protocol.totalDoseMg} mg) over ${session.protocol.plannedMinutes} min`),
+          fact('Weight', `${session.weightKg} kg`),
+          entry ? fact('Series', `infusion ${entry.number} of ${entry.of}`) : null,
+          fact('Checked in', dateTime(session.createdAt)),
+          session.startedAt ? fact('Started', clock(session.startedAt)) : null,
+          session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
+        d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
+      d.readOnly ? null : transitionsPanel(d, ctx, load),
+      h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
+      h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
+      h('section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title', text: 'Alerts and timeline' }), timeline(d, ctx)),
+      h('section', { 'aria-labelledby': 'thr-title' }, h('h2', { id: 'thr-title', text: 'Effective thresholds' }), thresholdsPanel(d, ctx, load)));
+    if (focusKey) {
+      const again = root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`);
+      if (again) again.focus();
+    }
+  }
+
+  const listener = (type, data) => {
+    if (!data) return;
+    const sid = type === 'session' ? data.id : data.sessionId;
+    if (sid !== id) return;
+    // Do not pull the form from under someone typing in it.
+    const typing = document.activeElement && root.contains(document.activeElement) && document.activeElement.matches('input, textarea, select');
+    clearTimeout(timer);
+    timer = setTimeout(() => load(), typing ? 3000 : 150);
+  };
+  ctx.liveListeners.add(listener);
+  load();
+  return () => { alive = false; clearTimeout(timer); ctx.liveListeners.delete(listener); };
+}
+
+function fact(label, value) {
+  return h('span', { class: 'fact' }, h('span', { class: 'fact-label', text: `${label}: ` }), h('span', { text: value }));
+}
+
+function baselineOf(readings) {
+  const base = readings.filter((r) => r.baseline && !r.amended && r.systolic != null && r.heartRate != null && r.spo2 != null);
+  return base.length ? base[base.length - 1] : null;
+}
+
+function transitionsPanel(d, ctx, reload) {
+  const { session } = d;
+  const allowed = session.allowedTransitions;
+  if (!allowed.length) return null;
+  const reason = h('input', { id: 'transition-reason', name: 'reason', maxlength: 500, size: 40, dataset: { key: 'reason' } });
+  const reasonError = h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: 'reason' } });
+  const general = formError();
+  const notes = [];
+  if (session.state === 'CHECKED_IN') {
+    const base = baselineOf(d.readings);
+    const limit = d.thresholds.effective.prestart;
+    if (!base) {
+      notes.push('Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion.');
+    } else if (limit && (base.systolic >= limit.systolic || base.diastolic >= limit.diastolic)) {
+      notes.push(`Baseline blood pressure ${bp(base)} mmHg is at or above the pre-start limit ${limit.systolic}/${limit.diastolic} mmHg: `
+        + (ctx.hasRole('PROVIDER') ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.'));
+    }
+  }
+  const form = h('form', { class: 'transitions', novalidate: true, onsubmit: (e) => e.preventDefault() });
+  const buttons = allowed.map((to) => h('button', {
+    type: 'button', class: to === 'STOPPED' ? 'danger' : 'primary', dataset: { key: `to-${to}`, to },
+    onclick: async () => {
+      clearErrors(form);
+      if (to === 'STOPPED' && !reason.value.trim()) {
+        reasonError.textContent = 'A reason is required to stop a session early: write it, then press "Stop early" again.';
+        reason.focus();
+        return;
+      }
+      try {
+        const body = { to };
+        if (reason.value.trim()) body.reason = reason.value.trim();
+        const updated = await post(`/api/sessions/${session.id}/transitions`, body);
+        store.apply('session', updated);
+        reload();
+      } catch (err) {
+        showProblem(form, err);
+      }
+    },
+    text: ACTIONS[to],
+  }));
+  form.append(h('h2', { class: 'visually-hidden', text: 'Change phase' }),
+    notes.length ? h('p', { class: 'prestart-note', role: 'note', text: notes.join(' ') }) : null,
+    h('div', { class: 'transition-buttons' }, buttons),
+    h('div', { class: 'field' }, h('label', { for: 'transition-reason', text: 'Reason (required to stop early or to clear a start)' }), reason, reasonError),
+    general);
+  return form;
+}
+
+const SERIES = [
+  { key: 'systolic', label: 'Systolic', cls: 'sys', panel: 0 },
+  { key: 'diastolic', label: 'Diastolic', cls: 'dia', panel: 0 },
+  { key: 'heartRate', label: 'Heart rate', cls: 'hr', panel: 0 },
+  { key: 'spo2', label: 'SpO2', cls: 'spo2', panel: 1 },
+];
+const VITAL_KEY = { SYSTOLIC: 'systolic', DIASTOLIC: 'diastolic', HEART_RATE: 'heartRate', SPO2: 'spo2' };
+
+function trendChart(d) {
+  const readings = d.readings.filter((r) => !r.amended);
+  if (!readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
+  const W = 900; const H = 360; const L = 48; const R = 150; const gap = 24;
+  const panels = [{ top: 10, height: 220, lo: 30, hi: 220 }, { top: 10 + 220 + gap, height: 90, lo: 80, hi: 100 }];
+  const t0 = ms(d.session.createdAt);
+  const t1 = Math.max(d.session.closedAt ? ms(d.session.closedAt) : now(), ...readings.map((r) => ms(r.takenAt))) + 60000;
+  const x = (t) => L + ((t - t0) / Math.max(1, t1 - t0)) * (W - L - R);
+  const y = (p, v) => {
+    const c = Math.min(p.hi, Math.max(p.lo, v));
+    return p.top + p.height - ((c - p.lo) / (p.hi - p.lo)) * p.height;
+  };
+  const parts = [];
+  panels.forEach((p, i) => {
+    parts.push(s('rect', { x: L, y: p.top, width: W - L - R, height: p.height, class: 'plot' }));
+    const ticks = i === 0 ? [40, 80, 120, 160, 200] : [80, 85, 90, 95, 100];
+    ticks.forEach((v) => parts.push(s('text', { x: L - 6, y: y(p, v) + 4, class: 'axis', 'text-anchor': 'end', text: String(v) })));
+  });
+  // Threshold lines of the effective profile (limit rules only); labels are nudged apart so none overlap.
+  const labels = [];
+  for (const rule of d.thresholds.effective.rules.filter((r) => r.kind === 'LIMIT')) {
+    for (const limit of rule.limits) {
+      const key = VITAL_KEY[limit.vital];
+      if (!key) continue;
+      const p = panels[key === 'spo2' ? 1 : 0];
+      if (limit.value < p.lo || limit.value > p.hi) continue;
+      const yy = y(p, limit.value);
+      parts.push(s('line', { x1: L, x2: W - R, y1: yy, y2: yy, class: `threshold prio-${limit.priority.toLowerCase()}` },
+        s('title', { text: `${rule.label}: ${limit.vital.toLowerCase()} ${limit.operator.toLowerCase().replace(/_/g, ' ')} ${limit.value} (${limit.priority})` })));
+      labels.push({ y: yy + 4, cls: `threshold-label prio-${limit.priority.toLowerCase()}`, text: `${limit.vital === 'HEART_RATE' ? 'HR' : limit.vital === 'SPO2' ? 'SpO2' : limit.vital.slice(0, 3)} ${limit.value} ${limit.priority}` });
+    }
+  }
+  labels.sort((a, b) => a.y - b.y);
+  let lastY = -Infinity;
+  for (const l of labels) {
+    const y = Math.max(l.y, lastY + 12);
+    lastY = y;
+    parts.push(s('text', { x: W - R + 4, y, class: l.cls, text: l.text }));
+  }
+  for (const ser of SERIES) {
+    const p = panels[ser.panel];
+    const pts = readings.filter((r) => r[ser.key] != null);
+    if (!pts.length) continue;
+    parts.push(s('polyline', { class: `series ${ser.cls}`, points: pts.map((r) => `${x(ms(r.takenAt)).toFixed(1)},${y(p, r[ser.key]).toFixed(1)}`).join(' ') }));
+    pts.forEach((r) => parts.push(s('circle', { class: `dot ${ser.cls}`, cx: x(ms(r.takenAt)).toFixed(1), cy: y(p, r[ser.key]).toFixed(1), r: 3 },
+      s('title', { text: `${ser.label} ${r[ser.key]} at ${clock(r.takenAt)}` }))));
+  }
+  // Alert marks at the time each alert was raised.
+  for (const a of d.alerts) {
+    const xx = x(ms(a.raisedAt));
+    parts.push(s('line', { x1: xx, x2: xx, y1: 4, y2: H - 14, class: `alert-mark prio-${a.priority.toLowerCase()}` },
+      s('title', { text: `${a.priority} alert ${clock(a.raisedAt)}: ${a.message}` })));
+    parts.push(s('text', { x: xx + 2, y: H - 2, class: `alert-mark-label prio-${a.priority.toLowerCase()}`, text: PRIORITY[a.priority].icon }));
+  }
+  const legend = h('ul', { class: 'legend' }, SERIES.map((ser) => h('li', { class: ser.cls }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), ser.label)),
+    h('li', { class: 'threshold-legend' }, 'dashed: thresholds'), h('li', { class: 'alert-legend' }, 'vertical: alerts (!!! high, !! medium)'));
+  const label = `Trend chart of ${readings.length} readings with threshold lines and ${d.alerts.length} alert marks`;
+  return h('figure', { class: 'trend' },
+    s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, class: 'trend-chart' }, s('title', { text: label }), parts),
+    legend);
+}
+
+function readingsTable(d) {
+  if (!d.readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
+  const byId = new Map(d.readings.map((r) => [r.id, r]));
+  const cell = (r, v) => h('td', {}, r.amended ? h('s', { text: v }) : v);
+  const rows = d.readings.map((r) => {
+    const correction = r.supersededById ? byId.get(r.supersededById) : null;
+    const note = r.amended
+      ? `Amended by ${r.supersededBy} at ${clock(r.supersededAt)}${correction && correction.amendReason ? `: ${correction.amendReason}` : ''}`
+      : r.amendsId ? `Correction of an earlier entry: ${r.amendReason || ''}` : '';
+    return h('tr', { class: r.amended ? 'amended' : '', dataset: { readingId: r.id } },
+      h('td', { text: clock(r.takenAt) }),
+      h('td', { text: r.baseline ? 'baseline' : PHASES[r.phase] }),
+      cell(r, bp(r) || '–'), cell(r, r.heartRate ?? '–'), cell(r, r.spo2 ?? '–'), cell(r, r.respiratoryRate ?? '–'),
+      cell(r, r.temperatureC != null ? r.temperatureC.toFixed(1) : '–'),
+      h('td', { text: `${r.chartedBy} (${r.source.toLowerCase()})` }),
+      h('td', { class: 'amend-note', text: note }));
+  });
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
+    h('thead', {}, h('tr', {}, ['Taken', 'Phase', 'BP mmHg', 'HR /min', 'SpO2 %', 'RR /min', 'Temp °C', 'Charted by', 'Amendment'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody', {}, rows)));
+}
+
+function timeline(d, ctx) {
+  const items = [];
+  for (const a of d.alerts) {
+    items.push({ at: a.raisedAt, el: h('li', { class: `timeline-alert prio-${a.priority.toLowerCase()} state-${a.state.toLowerCase()}${a.escalated ? ' escalated' : ''}`, dataset: { alertId: a.id } },
+      h('time', { text: clock(a.raisedAt) }), badge(a), a.escalated ? h('span', { class: 'escalated-tag', text: 'ESCALATED' }) : null,
+      h('span', { class: 'alert-message', text: a.message }),
+      a.breachCount > 1 ? h('span', { class: 'muted', text: ` (${a.breachCount} readings)` }) : null,
+      h('span', { class: 'alert-state', text: ` · ${stateWords(a)}` }),
+      a.acknowledgeNote ? h('span', { class: 'ack-note-text', text: ` · note: ${a.acknowledgeNote}` }) : null,
+      ackControl(a, { canChart: () => ctx.canChart() && !d.readOnly }, 'session')) });
+  }
+  for (const t of d.transitions) {
+    items.push({ at: t.at, el: h('li', { class: 'timeline-transition' }, h('time', { text: clock(t.at) }),
+      h('span', { text: `${PHASES[t.fromState]} → ${PHASES[t.toState]} by ${t.byUser}` }),
+      t.reason ? h('span', { class: 'reason', text: ` · reason: ${t.reason}` }) : null,
+      t.clearance ? h('span', { class: 'tag', text: ' provider clearance' }) : null) });
+  }
+  if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
+  items.sort((a, b) => ms(a.at) - ms(b.at));
+  return h('ol', { class: 'timeline' }, items.map((i) => i.el));
+}
+
+function thresholdsPanel(d, ctx, reload) {
+  const { thresholds, session } = d;
+  const overridden = new Set((thresholds.overrides.rules || []).map((r) => r.condition));
+  const canEdit = !d.readOnly && ctx.hasRole('PROVIDER');
+  const save = canEdit ? async (edited, changed) => {
+    const keep = new Set([...overridden, ...changed]);
+    const indexMap = [];
+    const rules = [];
+    edited.rules.forEach((r, i) => { if (keep.has(r.condition)) { indexMap.push(i); rules.push(r); } });
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const body = {
+      rules,
+      prestart: thresholds.overrides.prestart || !same(edited.prestart, thresholds.effective.prestart) ? edited.prestart : null,
+      charting: thresholds.overrides.charting || !same(edited.charting, thresholds.effective.charting) ? edited.charting : null,
+      escalation: thresholds.overrides.escalation || !same(edited.escalation, thresholds.effective.escalation) ? edited.escalation : null,
+    };
+    try {
+      await put(`/api/sessions/${session.id}/thresholds`, body);
+    } catch (err) {
+      // Name the edited table's row: the body held only the overridden rules.
+      err.violations = err.violations.map((v) => ({ ...v, field: v.field.replace(/^rules\[(\d+)\]/, (m, k) => `rules[${indexMap[Number(k)]}]`) }));
+      throw err;
+    }
+    reload();
+  } : null;
+  return h('div', {},
+    canEdit ? h('p', { class: 'muted', text: 'As a provider you may set this patient\'s own limits; every change is audited.' })
+      : h('p', { class: 'muted', text: d.readOnly ? 'Read-only.' : 'Only a provider may change these limits.' }),
+    thresholdEditor(thresholds.effective, save, { overridden }));
+}

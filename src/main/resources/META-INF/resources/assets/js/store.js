@@ -1,0 +1,108 @@
+// The live board's state: one tile per recliner, kept current by the stream. Everything is keyed by id, so
+// an event applied twice (snapshot and replay overlap) changes nothing.
+import { get } from './api.js';
+import { syncClock, PRIORITY } from './format.js';
+
+const TREND = 12;
+export const board = { tiles: new Map(), lastEventId: null, loaded: false };
+const listeners = new Set();
+
+export function subscribe(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+function changed(kind, detail) {
+  listeners.forEach((fn) => fn(kind, detail));
+}
+
+export async function load() {
+  const snap = await get('/api/board');
+  syncClock(snap.serverTime);
+  board.tiles = new Map();
+  for (const t of snap.tiles) {
+    board.tiles.set(t.reclinerId, {
+      reclinerId: t.reclinerId, reclinerName: t.reclinerName, session: t.session,
+      readings: t.readings, alerts: new Map(t.alerts.map((a) => [a.id, a])),
+    });
+  }
+  board.lastEventId = snap.lastEventId;
+  board.loaded = true;
+  changed('reset');
+  return snap;
+}
+
+function tileOfSession(sessionId) {
+  for (const t of board.tiles.values()) if (t.session && t.session.id === sessionId) return t;
+  return null;
+}
+
+export function apply(type, data) {
+  if (!data) return;
+  if (type === 'session') applySession(data);
+  else if (type === 'reading') applyReading(data);
+  else if (type === 'alert') applyAlert(data);
+}
+
+function applySession(view) {
+  const open = view.state !== 'DISCHARGED' && view.state !== 'STOPPED';
+  let tile = board.tiles.get(view.recliner.id);
+  if (!tile) {
+    tile = { reclinerId: view.recliner.id, reclinerName: view.recliner.name, session: null, readings: [], alerts: new Map() };
+    board.tiles.set(tile.reclinerId, tile);
+    board.tiles = new Map([...board.tiles.entries()].sort((a, b) => a[1].reclinerName.localeCompare(b[1].reclinerName)));
+    changed('reset');
+  }
+  if (!open) {
+    if (tile.session && tile.session.id === view.id) {
+      tile.session = null; tile.readings = []; tile.alerts = new Map();
+    }
+  } else {
+    if (!tile.session || tile.session.id !== view.id) { tile.readings = []; tile.alerts = new Map(); }
+    tile.session = view;
+  }
+  changed('tile', tile);
+}
+
+function applyReading(r) {
+  const tile = tileOfSession(r.sessionId);
+  if (!tile) { changed('session-detail', r.sessionId); return; }
+  tile.readings = tile.readings.filter((x) => x.id !== r.id);
+  if (!r.amended) tile.readings.push(r);
+  tile.readings.sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt) || a.id - b.id);
+  if (tile.readings.length > TREND) tile.readings = tile.readings.slice(-TREND);
+  const latest = tile.readings[tile.readings.length - 1];
+  if (latest && tile.session && (!tile.session.lastReadingTakenAt || Date.parse(latest.takenAt) >= Date.parse(tile.session.lastReadingTakenAt))) {
+    tile.session = { ...tile.session, lastReadingTakenAt: latest.takenAt };
+  }
+  changed('tile', tile);
+}
+
+function applyAlert(a) {
+  const tile = tileOfSession(a.sessionId);
+  if (!tile) { changed('session-detail', a.sessionId); return; }
+  const known = tile.alerts.get(a.id);
+  if (known && Date.parse(known.updatedAt) > Date.parse(a.updatedAt)) return;
+  if (a.state === 'RESOLVED') tile.alerts.delete(a.id); else tile.alerts.set(a.id, a);
+  changed('tile', tile);
+  changed('alerts');
+}
+
+export function allOpenAlerts() {
+  const out = [];
+  for (const t of board.tiles.values()) for (const a of t.alerts.values()) out.push({ alert: a, tile: t });
+  return out;
+}
+
+/** The alert a tile shows: highest priority, unacknowledged before acknowledged, newest first. */
+export function topAlert(tile) {
+  let best = null;
+  for (const a of tile.alerts.values()) {
+    if (!best || rank(a) > rank(best)) best = a;
+  }
+  return best;
+}
+
+function rank(a) {
+  return PRIORITY[a.priority].rank * 10 + (a.state === 'ACTIVE' ? 5 : 0) + (a.escalated ? 1 : 0) + Date.parse(a.updatedAt) / 1e15;
+}

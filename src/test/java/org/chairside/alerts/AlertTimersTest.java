@@ -1,0 +1,81 @@
+package org.chairside.alerts;
+
+import static org.chairside.TestClinic.chart;
+import static org.chairside.TestClinic.infusingSession;
+import static org.chairside.TestClinic.nurse;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The timers are driven with an explicit clock; in tests they do not run on their own (every 1h). */
+@QuarkusTest
+class AlertTimersTest {
+    @Inject
+    AlertTimers timers;
+
+    @Test
+    void chartingOverdueIsRaisedOnceAndTheNextReadingResolvesIt() {
+        long session = infusingSession();
+        Instant now = Instant.now();
+        timers.checkCharting(now.plus(Duration.ofMinutes(14)));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(0));
+
+        timers.checkCharting(now.plus(Duration.ofMinutes(16)));
+        timers.checkCharting(now.plus(Duration.ofMinutes(17)));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then()
+                .body("$", hasSize(1))
+                .body("[0].condition", equalTo("CHARTING_OVERDUE"))
+                .body("[0].priority", equalTo("MEDIUM"))
+                .body("[0].message", containsString("due every 10 min while infusing"));
+
+        String resolved = chart(session, Map.of("heartRate", 80)).getString("alerts.find { it.condition == 'CHARTING_OVERDUE' }.state");
+        assertEquals("RESOLVED", resolved);
+    }
+
+    @Test
+    void recoveryIsChartedEveryFifteenMinutes() {
+        long session = infusingSession();
+        org.chairside.TestClinic.transition(session, "RECOVERY", null);
+        Instant now = Instant.now();
+        timers.checkCharting(now.plus(Duration.ofMinutes(19)));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(0));
+        timers.checkCharting(now.plus(Duration.ofMinutes(21)));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(1))
+                .body("[0].message", containsString("in recovery"));
+    }
+
+    @Test
+    void anUnacknowledgedHighAlertIsEscalatedAfterTwoMinutesOnlyOnce() {
+        long session = infusingSession();
+        long id = chart(session, Map.of("spo2", 85)).getLong("alerts[0].id");
+        Instant now = Instant.now();
+        timers.escalate(now.plusSeconds(100));
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(false));
+        assertTrue(timers.escalate(now.plusSeconds(125)) >= 1);
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true)).body("state", equalTo("ACTIVE"));
+        int again = timers.escalate(now.plusSeconds(200));
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true));
+        assertEquals(0, Math.min(again, 0));
+    }
+
+    @Test
+    void anAcknowledgedOrMediumAlertIsNotEscalated() {
+        long session = infusingSession();
+        long high = chart(session, Map.of("spo2", 85)).getLong("alerts[0].id");
+        long medium = chart(session, Map.of("heartRate", 115)).getLong("alerts.find { it.condition == 'HR_HIGH' }.id");
+        nurse().post("/api/alerts/" + high + "/acknowledge").then().statusCode(200);
+        timers.escalate(Instant.now().plusSeconds(600));
+        nurse().get("/api/alerts/" + high).then().body("escalated", equalTo(false));
+        nurse().get("/api/alerts/" + medium).then().body("escalated", equalTo(false));
+    }
+}

@@ -1,0 +1,115 @@
+package org.chairside.board;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.TestClinic;
+
+/** The browser-facing additions: form login failures without a Basic challenge, logout, heartbeat events. */
+@QuarkusTest
+class LogoutAndStreamTest {
+    @TestHTTPResource("/")
+    URL app;
+
+    @BeforeEach
+    void users() {
+        TestClinic.ensureUsers();
+    }
+
+    private static Response formLogin(String user, String password) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+    }
+
+    @Test
+    void logoutDropsTheLoginCookie() {
+        Response login = formLogin("nurse", TestClinic.PASSWORD);
+        assertEquals(200, login.statusCode());
+        String cookie = login.getCookie("quarkus-credential");
+        assertNotNull(cookie);
+        given().cookie("quarkus-credential", cookie).get("/api/me").then().statusCode(200);
+
+        Response out = given().cookie("quarkus-credential", cookie).post("/api/logout");
+        assertEquals(204, out.statusCode());
+        List<String> setCookies = out.headers().getValues("Set-Cookie");
+        assertEquals(1, setCookies.size(), "one instruction for the cookie: " + setCookies);
+        String clear = setCookies.get(0);
+        assertTrue(clear.startsWith("quarkus-credential=;"), clear);
+        assertTrue(clear.contains("Max-Age=0"), clear);
+        assertTrue(clear.contains("Path=/"), clear);
+        assertTrue(clear.contains("HTTPOnly") || clear.contains("HttpOnly"), clear);
+    }
+
+    @Test
+    void logoutNeedsALoginAndIsAPost() {
+        given().post("/api/logout").then().statusCode(401);
+        TestClinic.nurse().get("/api/logout").then().statusCode(405);
+        TestClinic.admin().post("/api/logout").then().statusCode(204);
+        TestClinic.provider().post("/api/logout").then().statusCode(204);
+    }
+
+    @Test
+    void aFailedFormLoginIsAProblemWithoutABasicChallenge() {
+        Response bad = formLogin("nurse", "wrong-password");
+        assertEquals(401, bad.statusCode());
+        assertNull(bad.getHeader("WWW-Authenticate"), "a Basic challenge would open the browser's own password dialog");
+        assertTrue(bad.getContentType().startsWith("application/problem+json"));
+        assertEquals("Wrong username or password", bad.jsonPath().getString("detail"));
+        assertNull(bad.getCookie("quarkus-credential"));
+        // API clients still get the challenge.
+        given().auth().preemptive().basic("nurse", "wrong-password").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void heartbeatsCanComeAsEventsForPageScripts() throws Exception {
+        List<String> lines = readStream("api/stream?heartbeat=event", 8);
+        assertTrue(lines.contains("event:heartbeat") || lines.contains("event: heartbeat"), lines.toString());
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("id:")), "heartbeats carry no id: " + lines);
+        // Without the parameter, heartbeats stay comments.
+        List<String> plain = readStream("api/stream", 4);
+        assertTrue(plain.stream().anyMatch(l -> l.startsWith(":")), plain.toString());
+        assertFalse(plain.stream().anyMatch(l -> l.contains("heartbeat") && l.startsWith("event")), plain.toString());
+    }
+
+    private List<String> readStream(String path, int wanted) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String auth = Base64.getEncoder().encodeToString(("nurse:" + TestClinic.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app + path)).header("Authorization", "Basic " + auth)
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            long until = System.currentTimeMillis() + 8000;
+            String line;
+            while (lines.stream().filter(l -> !l.isEmpty()).count() < wanted && System.currentTimeMillis() < until
+                    && (line = in.readLine()) != null) {
+                lines.add(line.trim());
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,187 @@
+package org.chairside.history;
+
+import static org.chairside.TestClinic.anonymous;
+import static org.chairside.TestClinic.nurse;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.TestClinic;
+
+@QuarkusTest
+class HistoryResourceTest {
+
+    @BeforeEach
+    void users() {
+        TestClinic.ensureUsers();
+    }
+
+    private static JsonPath session(long id) {
+        return nurse().get("/api/sessions/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A discharged session whose peak BP is 176/104 (the amended 199/99 does not count) with two alerts. */
+    private static long dischargedSession() {
+        long id = TestClinic.infusingSession();
+        TestClinic.chart(id, Map.of("systolic", 176, "diastolic", 104));
+        long typo = TestClinic.chart(id, Map.of("systolic", 199, "diastolic", 99)).getLong("reading.id");
+        nurse().body(Map.of("systolic", 150, "diastolic", 95, "reason", "typo")).post("/api/readings/" + typo + "/amendments")
+                .then().statusCode(201);
+        TestClinic.chart(id, Map.of("systolic", 130, "diastolic", 85));
+        TestClinic.transition(id, "RECOVERY", null);
+        TestClinic.transition(id, "DISCHARGED", null);
+        return id;
+    }
+
+    @Test
+    void searchByMrnFindsTheClosedSessionWithPeakBpAndAlertCount() {
+        long id = dischargedSession();
+        JsonPath s = session(id);
+        long alerts = nurse().get("/api/alerts?sessionId=" + id).then().extract().jsonPath().getList("$").size();
+        nurse().get("/api/history/sessions?q=" + s.getString("patient.mrn"))
+                .then().statusCode(200)
+                .body("total", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(20)).body("totalPages", equalTo(1))
+                .body("items[0].id", equalTo((int) id))
+                .body("items[0].state", equalTo("DISCHARGED"))
+                .body("items[0].patient.mrn", equalTo(s.getString("patient.mrn")))
+                .body("items[0].recliner.name", equalTo(s.getString("recliner.name")))
+                .body("items[0].peakBp.systolic", equalTo(176))
+                .body("items[0].peakBp.diastolic", equalTo(104))
+                .body("items[0].alertCount", equalTo((int) alerts))
+                .body("items[0].stopReason", nullValue());
+        // By family name, case-insensitive, and by "given family".
+        nurse().get("/api/history/sessions?q=" + s.getString("patient.familyName").toUpperCase())
+                .then().statusCode(200).body("items.id", contains((int) id));
+        nurse().get("/api/history/sessions?q=Test " + s.getString("patient.familyName"))
+                .then().statusCode(200).body("items.id", contains((int) id));
+    }
+
+    @Test
+    void outcomeReclinerAndDatesFilter() {
+        long discharged = dischargedSession();
+        long stopped = TestClinic.openSession();
+        TestClinic.transition(stopped, "STOPPED", "patient felt unwell");
+        long open = TestClinic.openSession();
+        long recliner = session(discharged).getLong("recliner.id");
+
+        nurse().get("/api/history/sessions?outcome=STOPPED&size=100").then().statusCode(200)
+                .body("items.id", hasItem((int) stopped)).body("items.id", not(hasItem((int) discharged)))
+                .body("items.find { it.id == " + stopped + " }.stopReason", equalTo("patient felt unwell"));
+        nurse().get("/api/history/sessions?outcome=discharged&size=100").then().statusCode(200)
+                .body("items.id", hasItem((int) discharged)).body("items.id", not(hasItem((int) stopped)));
+        // The default lists closed sessions only; OPEN and ANY include the open one.
+        nurse().get("/api/history/sessions?size=100").then().statusCode(200)
+                .body("items.id", hasItem((int) stopped)).body("items.id", not(hasItem((int) open)));
+        nurse().get("/api/history/sessions?outcome=OPEN&size=100").then().statusCode(200)
+                .body("items.id", hasItem((int) open)).body("items.id", not(hasItem((int) stopped)));
+        nurse().get("/api/history/sessions?reclinerId=" + recliner).then().statusCode(200)
+                .body("items.id", contains((int) discharged));
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        nurse().get("/api/history/sessions?reclinerId=" + recliner + "&from=" + today + "&to=" + today + "&tz=UTC")
+                .then().statusCode(200).body("items.id", contains((int) discharged));
+        nurse().get("/api/history/sessions?reclinerId=" + recliner + "&from=" + tomorrow + "&tz=UTC")
+                .then().statusCode(200).body("total", equalTo(0)).body("items", empty());
+        nurse().get("/api/history/sessions?reclinerId=" + recliner + "&to=" + yesterday + "&tz=UTC")
+                .then().statusCode(200).body("total", equalTo(0));
+        nurse().get("/api/history/sessions?reclinerId=" + recliner + "&from=2000-01-01T00:00:00Z")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void pagesAreCountedOnTheServer() {
+        long patient = TestClinic.newPatient();
+        long recliner = TestClinic.newRecliner();
+        for (int i = 0; i < 5; i++) {
+            long id = nurse().body(Map.of("patientId", patient, "reclinerId", recliner, "weightKg", 70,
+                            "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40)))
+                    .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+            TestClinic.transition(id, "STOPPED", "test " + i);
+        }
+        nurse().get("/api/history/sessions?patientId=" + patient + "&size=2&page=0").then().statusCode(200)
+                .body("total", equalTo(5)).body("totalPages", equalTo(3)).body("items", hasSize(2));
+        nurse().get("/api/history/sessions?patientId=" + patient + "&size=2&page=2").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].stopReason", equalTo("test 0"));
+        nurse().get("/api/history/sessions?patientId=" + patient + "&size=2&page=3").then().statusCode(200)
+                .body("total", equalTo(5)).body("items", empty());
+    }
+
+    @Test
+    void badParametersAreProblemsNamingTheField() {
+        nurse().get("/api/history/sessions?outcome=LOST").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("outcome"));
+        nurse().get("/api/history/sessions?from=yesterday").then().statusCode(422)
+                .body("violations[0].field", equalTo("from")).body("violations[0].rule", containsString("date"));
+        nurse().get("/api/history/sessions?from=2025-03-05&to=2025-03-01").then().statusCode(422)
+                .body("violations[0].field", equalTo("to"));
+        nurse().get("/api/history/sessions?size=0").then().statusCode(422).body("violations[0].field", equalTo("size"));
+        nurse().get("/api/history/sessions?size=101").then().statusCode(422).body("violations[0].field", equalTo("size"));
+        nurse().get("/api/history/sessions?page=-1").then().statusCode(422).body("violations[0].field", equalTo("page"));
+        nurse().get("/api/history/sessions?tz=Mars/Olympus").then().statusCode(422).body("violations[0].field", equalTo("tz"));
+        nurse().get("/api/history/sessions?page=abc").then().statusCode(422).body("violations[0].field", equalTo("page"));
+        nurse().get("/api/history/sessions?reclinerId=x").then().statusCode(422).body("violations[0].field", equalTo("reclinerId"));
+    }
+
+    @Test
+    void everyRoleReadsAndAnonymousIsRefused() {
+        anonymous().get("/api/history/sessions").then().statusCode(401);
+        TestClinic.admin().get("/api/history/sessions").then().statusCode(200);
+        TestClinic.provider().get("/api/history/sessions").then().statusCode(200);
+        nurse().get("/api/history/sessions").then().statusCode(200);
+    }
+
+    @Test
+    void aPatientsSeriesIsNumberedInOrder() {
+        long patient = TestClinic.newPatient();
+        long recliner = TestClinic.newRecliner();
+        long[] ids = new long[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = nurse().body(Map.of("patientId", patient, "reclinerId", recliner, "weightKg", 70,
+                            "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40)))
+                    .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+            TestClinic.chart(ids[i], Map.of("systolic", 120 + i * 10, "diastolic", 80, "heartRate", 72, "spo2", 98));
+            if (i < 2) {
+                TestClinic.transition(ids[i], "STOPPED", "next visit");
+            }
+        }
+        nurse().get("/api/patients/" + patient + "/sessions").then().statusCode(200)
+                .body("patient.id", equalTo((int) patient))
+                .body("total", equalTo(3))
+                .body("sessions.number", contains(1, 2, 3))
+                .body("sessions.of", contains(3, 3, 3))
+                .body("sessions.session.id", contains((int) ids[0], (int) ids[1], (int) ids[2]))
+                .body("sessions.session.peakBp.systolic", contains(120, 130, 140))
+                .body("sessions.session.state", contains("STOPPED", "STOPPED", "CHECKED_IN"))
+                .body("sessions.session.alertCount", contains(0, 0, 0));
+        long empty = TestClinic.newPatient();
+        nurse().get("/api/patients/" + empty + "/sessions").then().statusCode(200)
+                .body("total", equalTo(0)).body("sessions", empty());
+    }
+
+    @Test
+    void patientSeriesErrorsAndRoles() {
+        nurse().get("/api/patients/987654321/sessions").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("987654321"));
+        nurse().get("/api/patients/abc/sessions").then().statusCode(404);
+        long patient = TestClinic.newPatient();
+        anonymous().get("/api/patients/" + patient + "/sessions").then().statusCode(401);
+        TestClinic.admin().get("/api/patients/" + patient + "/sessions").then().statusCode(200);
+        TestClinic.provider().get("/api/patients/" + patient + "/sessions").then().statusCode(200);
+    }
+}

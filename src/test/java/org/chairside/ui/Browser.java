@@ -1,0 +1,85 @@
+package org.chairside.ui;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import org.chairside.TestClinic;
+
+/**
+ * The system Chromium driven by Playwright, as stack-notes.md prescribes: never a downloaded browser.
+ * Collects page errors so a test fails on any script error, not just on a missing element.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    final URL app;
+    final List<String> errors = new CopyOnWriteArrayList<>();
+
+    Browser(URL app) {
+        this.app = app;
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A fresh browser profile (own cookies) with a page at the given size. */
+    Page page(int width, int height) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height));
+        Page page = context.newPage();
+        page.setDefaultTimeout(10_000);
+        page.onPageError(e -> errors.add("page error: " + e));
+        page.onConsoleMessage(m -> {
+            // Failed network requests while a test cuts the connection on purpose are expected noise.
+            if ("error".equals(m.type()) && !m.text().contains("net::ERR") && !m.text().startsWith("Failed to load resource")) {
+                errors.add("console: " + m.text());
+            }
+        });
+        return page;
+    }
+
+    Page loggedIn(String user, int width, int height) {
+        Page page = page(width, height);
+        page.navigate(app.toString());
+        login(page, user);
+        return page;
+    }
+
+    void login(Page page, String user) {
+        page.locator("#login-username").fill(user);
+        page.locator("#login-password").fill(user.equals("admin") ? "admin-test-pw" : TestClinic.PASSWORD);
+        page.locator("#login-password").press("Enter");
+        page.locator("#current-user").waitFor();
+        page.locator("#live-status[data-state=live]").waitFor();
+    }
+
+    static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.chairside.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
+import com.microsoft.playwright.Page;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LoginBrowserTest extends BrowserTest {
+    @Test
+    void wrongPasswordIsRefusedInWords() {
+        Page page = browser.page(1920, 1080);
+        page.navigate(app.toString());
+        page.locator("#login-username").fill("nurse");
+        page.locator("#login-password").fill("not-the-password");
+        page.locator("#login-password").press("Enter");
+        assertThat(page.locator("#login-error")).hasText("Wrong username or password.");
+        assertThat(page.locator("#current-user")).hasCount(0);
+        page.context().close();
+        assertEquals(java.util.List.of(), browser.errors);
+    }
+
+    @Test
+    void loginShowsWhoIsLoggedInAndLogoutEndsTheLogin() {
+        Page page = browser.loggedIn("nurse", 1920, 1080);
+        assertThat(page.locator("#current-user")).containsText("nurse");
+        assertThat(page.locator("#live-status")).hasText("Live");
+        assertThat(page.locator("nav a[data-nav=admin]")).hasCount(0);
+        assertTrue(page.context().cookies().stream().anyMatch(c -> c.name.equals("quarkus-credential")));
+
+        page.locator("#logout").click();
+        assertThat(page.locator("#login-error")).hasText("You are logged out.");
+        assertTrue(page.context().cookies().stream().noneMatch(c -> c.name.equals("quarkus-credential")),
+                "the login cookie is gone");
+        // A reload stays logged out: the server no longer knows this browser.
+        page.reload();
+        assertThat(page.locator("#login-username")).isVisible();
+        assertEquals(401, page.request().get(app + "api/me").status());
+        page.context().close();
+        assertEquals(java.util.List.of(), browser.errors);
+    }
+
+    @Test
+    void adminSeesTheAdminScreen() {
+        Page page = browser.loggedIn("admin", 1920, 1080);
+        page.locator("nav a[data-nav=admin]").click();
+        assertThat(page.locator("#adm-rec")).hasText("Recliners");
+        assertThat(page.locator("#adm-users")).hasText("Users and roles");
+        assertThat(page.locator("#adm-thr")).hasText("Clinic threshold defaults");
+        assertThat(page.locator(".users")).containsText("provider");
+        page.context().close();
+        assertEquals(java.util.List.of(), browser.errors);
+    }
+}

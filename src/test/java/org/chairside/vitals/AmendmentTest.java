@@ -1,0 +1,89 @@
+package org.chairside.vitals;
+
+import static org.chairside.TestClinic.admin;
+import static org.chairside.TestClinic.anonymous;
+import static org.chairside.TestClinic.chart;
+import static org.chairside.TestClinic.infusingSession;
+import static org.chairside.TestClinic.nurse;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AmendmentTest {
+
+    @Test
+    void anAmendmentKeepsTheOriginalWithWhoWhenAndWhyAndReEvaluatesTheRules() {
+        long session = infusingSession();
+        JsonPath typo = chart(session, Map.of("systolic", 210, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        long original = typo.getLong("reading.id");
+        long alert = typo.getLong("alerts.find { it.condition == 'BP_HIGH' }.id");
+
+        JsonPath corrected = nurse().body(Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98, "reason", "typed 210 for 120"))
+                .post("/api/readings/" + original + "/amendments")
+                .then().statusCode(201).extract().jsonPath();
+        long fixed = corrected.getLong("reading.id");
+        nurse().get("/api/readings/" + original).then()
+                .body("amended", equalTo(true))
+                .body("systolic", equalTo(210))
+                .body("supersededById", equalTo((int) fixed))
+                .body("supersededBy", equalTo("nurse"));
+        nurse().get("/api/readings/" + fixed).then()
+                .body("amendsId", equalTo((int) original))
+                .body("amendReason", equalTo("typed 210 for 120"))
+                .body("takenAt", equalTo(typo.getString("reading.takenAt")));
+        nurse().get("/api/sessions/" + session + "/readings").then().body("findAll { it.systolic != null }", hasSize(3));
+        // the corrected value clears the condition; the HIGH alert stays latched until someone acknowledges it
+        nurse().get("/api/alerts/" + alert).then().body("conditionCleared", equalTo(true)).body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anAmendedReadingCannotBeAmendedAgainOnlyItsCorrection() {
+        long session = infusingSession();
+        long original = chart(session, Map.of("heartRate", 71)).getLong("reading.id");
+        long fixed = nurse().body(Map.of("heartRate", 77, "reason", "wrong chair")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(201).extract().jsonPath().getLong("reading.id");
+        nurse().body(Map.of("heartRate", 78, "reason", "again")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(409).body("detail", containsString("reading " + fixed));
+        nurse().body(Map.of("heartRate", 78, "reason", "again")).post("/api/readings/" + fixed + "/amendments").then().statusCode(201);
+    }
+
+    @Test
+    void anAmendmentNeedsAReasonAndPlausibleValues() {
+        long session = infusingSession();
+        long original = chart(session, Map.of("heartRate", 71)).getLong("reading.id");
+        nurse().body(Map.of("heartRate", 77)).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(422).body("violations[0].field", equalTo("reason"));
+        nurse().body(Map.of("heartRate", 700, "reason", "typo")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(422).body("violations[0].field", equalTo("heartRate"));
+        nurse().body(Map.of("reason", "typo")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(422).body("violations[0].field", equalTo("vitals"));
+        nurse().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/987654321/amendments").then().statusCode(404);
+        nurse().get("/api/readings/" + original).then().body("amended", equalTo(false));
+    }
+
+    @Test
+    void amendingNeedsANurseOrProvider() {
+        long session = infusingSession();
+        long original = chart(session, Map.of("heartRate", 71)).getLong("reading.id");
+        anonymous().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/" + original + "/amendments").then().statusCode(401);
+        admin().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/" + original + "/amendments").then().statusCode(403);
+        org.chairside.TestClinic.provider().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aClosedSessionCanStillBeCorrectedButRaisesNothing() {
+        long session = infusingSession();
+        long original = chart(session, Map.of("spo2", 97)).getLong("reading.id");
+        org.chairside.TestClinic.transition(session, "STOPPED", "nausea");
+        nurse().body(Map.of("spo2", 85, "reason", "monitor showed 85")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(201).body("alerts", hasSize(0));
+    }
+}
