@@ -1,0 +1,707 @@
+package org.chairside.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Chairside's benchmark (issue 5). Run with {@code ./mvnw verify -Pbench}; {@code -Dbench.seconds=5} shortens every
+ * timed phase for a quick run, {@code -Dbench.only=1,2} picks scenarios, {@code -Dbench.jfr=true} records the server
+ * with JFR. Writes target/bench/report.json and target/bench/report.md. It reports: no number fails the build.
+ */
+public final class Bench {
+    private static final int SESSIONS = 256;
+
+    private final Path dir;
+    private final Server server;
+    private final Double secondsOverride;
+    private final String only;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final Map<String, Object> scenarios = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private Api admin;
+    private Api api;
+    private final long[] sessionIds = new long[SESSIONS];
+
+    private Bench(Path dir, Server server, Double secondsOverride, String only) {
+        this.dir = dir;
+        this.server = server;
+        this.secondsOverride = secondsOverride;
+        this.only = only;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        String s = System.getProperty("bench.seconds", "").trim();
+        Double seconds = s.isEmpty() ? null : Double.parseDouble(s);
+        int port = Integer.parseInt(System.getProperty("bench.port", "18080").trim());
+        boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false").trim());
+        String only = System.getProperty("bench.only", "").trim();
+        Path work = dir.resolve("run");
+        deleteTree(work);
+        Files.createDirectories(work);
+        Bench b = new Bench(dir, new Server(jar, work, port, jfr), seconds, only);
+        Load.server = b.server;
+        // Killed from outside (SIGTERM): still stop the server and write what was measured so far.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (done.compareAndSet(false, true)) {
+                b.report.put("interrupted", "the driver was terminated before the end; partial results");
+                try {
+                    b.server.stop();
+                    b.write();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            b.run();
+        } finally {
+            if (done.compareAndSet(false, true)) {
+                b.server.stop();
+                b.write();
+            }
+        }
+    }
+
+    private double seconds(double defaultSeconds) {
+        return secondsOverride != null ? Math.min(secondsOverride, defaultSeconds) : defaultSeconds;
+    }
+
+    private boolean wanted(int scenario) {
+        return only.isEmpty() || List.of(only.split(",")).contains(Integer.toString(scenario));
+    }
+
+    private void run() throws Exception {
+        report.put("generatedAt", Instant.now().toString());
+        report.put("machine", machine());
+        report.put("command", "./mvnw verify -Pbench" + (secondsOverride != null ? " -Dbench.seconds=" + secondsOverride : ""));
+        report.put("scenarios", scenarios);
+        log("server: " + server.jar + ", database " + server.jdbcUrl());
+
+        // 4. startup (first start on an empty database: Flyway migrates, the admin is bootstrapped)
+        long startMs = server.start();
+        double startCpu = server.cpuMillis();
+        Thread.sleep(5000);
+        double rssIdle = server.rssMiB();
+        Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("parameters", Map.of("command", "java -Xmx512m -jar target/quarkus-app/quarkus-run.jar",
+                "measured", "process start to the first 200 from GET /q/health/live, polled every 5 ms",
+                "database", "fresh H2 file (Flyway migrates at start)"));
+        startup.put("firstRequestMs", startMs);
+        startup.put("serverCpuMsToFirstRequest", Math.round(startCpu));
+        startup.put("rssIdleMiB", round(rssIdle));
+        scenarios.put("4-startup", startup);
+        log("startup " + startMs + " ms, RSS idle " + round(rssIdle) + " MiB");
+
+        setUp();
+
+        if (wanted(6)) {
+            guarded("6-ceiling", this::ceiling);
+        }
+        if (wanted(1)) {
+            guarded("1-charting", this::charting);
+        }
+        startup.put("rssAfterChartingMiB", round(server.rssMiB()));
+        rows.add(0, new String[] {"4. Startup", "packaged jar, -Xmx512m, fresh H2 file",
+                "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB",
+                "< 2.5 s; < 300 MB after 1",
+                met(startMs < 2500 && (double) startup.get("rssAfterChartingMiB") * 1.048576 < 300)});
+        if (wanted(2)) {
+            guarded("2-alert-latency", this::alertLatency);
+        }
+        if (wanted(3)) {
+            guarded("3-fan-out", this::fanOut);
+        }
+        if (wanted(5)) {
+            guarded("5-history", this::history);
+        }
+    }
+
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    private void guarded(String name, Scenario s) {
+        log("---- " + name + " (load average " + loadAverage() + ")");
+        try {
+            s.run();
+        } catch (Exception | AssertionError e) {
+            log(name + " failed: " + e);
+            e.printStackTrace();
+            scenarios.put(name, Map.of("error", e.toString()));
+            rows.add(new String[] {name, "", "FAILED: " + e.getMessage(), "", "no"});
+        }
+    }
+
+    // ------------------------------------------------------------------ set-up through the API
+
+    private void setUp() throws Exception {
+        admin = Api.basic(server.base(), "admin", Server.ADMIN_PASSWORD, Api.newClient(null));
+        admin.create("/api/users", "{\"username\":\"" + Api.USER + "\",\"password\":\"" + Api.PASSWORD
+                + "\",\"roles\":[\"NURSE\",\"PROVIDER\",\"ADMIN\"]}");
+        api = Api.login(server.base(), Api.USER, Api.PASSWORD, Api.newClient(null));
+        long t0 = System.nanoTime();
+        ExecutorService pool = Api.pool(8, "setup");
+        List<Future<Long>> made = new ArrayList<>();
+        for (int i = 0; i < SESSIONS; i++) {
+            int n = i;
+            made.add(pool.submit(() -> infusingSession(n)));
+        }
+        for (int i = 0; i < SESSIONS; i++) {
+            sessionIds[i] = made.get(i).get();
+        }
+        pool.shutdown();
+        log(SESSIONS + " infusing sessions made through the API in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    private long infusingSession(int n) throws Exception {
+        long recliner = api.create("/api/recliners", "{\"name\":\"B-Chair-" + n + "\"}").get("id").asLong();
+        long patient = api.create("/api/patients", "{\"mrn\":\"B-" + n + "\",\"givenName\":\"Bench\",\"familyName\":\"Patient " + n
+                + "\",\"birthDate\":\"1980-01-01\",\"weightKg\":70}").get("id").asLong();
+        long session = api.create("/api/sessions", "{\"patientId\":" + patient + ",\"reclinerId\":" + recliner
+                + ",\"weightKg\":70,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}").get("id").asLong();
+        api.create("/api/sessions/" + session + "/readings", "{\"systolic\":120,\"diastolic\":80,\"heartRate\":72,\"spo2\":98}");
+        api.create("/api/sessions/" + session + "/transitions", "{\"to\":\"INFUSING\"}");
+        return session;
+    }
+
+    /** 95 % normal readings; 5 % with a heart rate of 115 (over the 110 limit: a MEDIUM alert, resolved by the next normal one). */
+    private static String reading(double crossingShare) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        int hr = r.nextDouble() < crossingShare ? 115 : 66 + r.nextInt(14);
+        return "{\"systolic\":" + (112 + r.nextInt(14)) + ",\"diastolic\":" + (72 + r.nextInt(10)) + ",\"heartRate\":" + hr
+                + ",\"spo2\":" + (96 + r.nextInt(4)) + ",\"respiratoryRate\":" + (12 + r.nextInt(6)) + ",\"temperatureC\":36.8}";
+    }
+
+    private static HttpClient[] clients(int n, int threadsEach) {
+        HttpClient[] out = new HttpClient[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Api.newClient(Api.pool(threadsEach, "http-" + i));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ 6. ceiling
+
+    private void ceiling() throws Exception {
+        double secs = seconds(10);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("parameters", Map.of("endpoints", "GET /q/health/live (no auth, no database) at 1, 16, 64 clients; GET /q/health "
+                + "(includes the datasource check) at 64", "secondsEach", secs, "driver", "same closed-loop driver as scenario 1"));
+        HttpClient[] https = clients(4, 2);
+        Api anon = Api.anonymous(server.base());
+        for (int clients : new int[] {1, 16, 64}) {
+            HttpRequest r = anon.get("/q/health/live");
+            Load.Result res = Load.run(https, clients, secs, 0, 200, (c, i) -> r, null);
+            out.put("live-" + clients, res.toMap());
+            log("ceiling /q/health/live @" + clients + ": " + summary(res));
+        }
+        HttpRequest r = anon.get("/q/health");
+        Load.Result res = Load.run(https, 64, secs, 0, 200, (c, i) -> r, null);
+        out.put("health-64", res.toMap());
+        log("ceiling /q/health @64: " + summary(res));
+        scenarios.put("6-ceiling", out);
+        rows.add(new String[] {"6. Ceiling", "GET /q/health/live, closed loop, " + secs + " s each",
+                "1: " + rate(out, "live-1") + "/s; 16: " + rate(out, "live-16") + "/s; 64: " + rate(out, "live-64") + "/s, "
+                        + sub(out, "live-64").get("serverCpuMsPerRequest") + " ms server CPU/req "
+                        + "(GET /q/health with DB check @64: " + rate(out, "health-64") + "/s)", "(reference)", "-"});
+    }
+
+    // ------------------------------------------------------------------ 1. charting throughput
+
+    private void charting() throws Exception {
+        double secs = seconds(30);
+        double warm = seconds(10);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("clients", List.of(1, 16, 64));
+        params.put("secondsEach", secs);
+        params.put("warmupSeconds", warm);
+        params.put("sessions", SESSIONS + " infusing sessions; each client charts only its own sessions (no shared row lock)");
+        params.put("readings", "POST /api/sessions/{id}/readings, 95% normal, 5% heart rate 115 (crosses the 110 limit)");
+        params.put("auth", "session cookie from a form login");
+        params.put("success", "201");
+        out.put("parameters", params);
+        HttpClient[] https = clients(4, 2);
+        Api a = api.with(https[0]);
+        Load.run(https, 16, warm, 0, 201, chartRequests(a, 16, 0.05), null);
+        StringBuilder cell = new StringBuilder();
+        for (int clients : new int[] {1, 16, 64}) {
+            Load.Result res = Load.run(https, clients, secs, 0, 201, chartRequests(a, clients, 0.05), null);
+            Map<String, Object> m = res.toMap();
+            Map<String, Object> ceiling = sub(scenarios.get("6-ceiling"), "live-" + clients);
+            if (ceiling != null) {
+                m.put("fractionOfCeiling", round(res.perSecond() / ((Number) ceiling.get("requestsPerSecond")).doubleValue()));
+            }
+            out.put("clients-" + clients, m);
+            log("charting @" + clients + ": " + summary(res));
+            cell.append(clients).append(": ").append(fmt(res.perSecond())).append("/s, p50 ").append(m.get("p50Ms"))
+                    .append(" / p99 ").append(m.get("p99Ms")).append(" / p99.9 ").append(m.get("p999Ms")).append(" ms, ")
+                    .append(res.errors).append(" errors, ").append(m.get("serverCpuMsPerRequest")).append(" ms server CPU/req")
+                    .append(m.containsKey("fractionOfCeiling") ? ", " + pct((double) m.get("fractionOfCeiling")) + " of ceiling" : "")
+                    .append("<br>");
+        }
+        // The same at 16 clients with HTTP Basic: every request verifies the bcrypt hash of the password.
+        double basicSecs = seconds(10);
+        Api basic = Api.basic(server.base(), Api.USER, Api.PASSWORD, https[0]);
+        Load.Result res = Load.run(https, 16, basicSecs, 0, 201, chartRequests(basic, 16, 0.05), null);
+        Map<String, Object> bm = res.toMap();
+        bm.put("note", "HTTP Basic on every request, " + basicSecs + " s");
+        out.put("basic-auth-16", bm);
+        log("charting with HTTP Basic @16: " + summary(res));
+        scenarios.put("1-charting", out);
+        Map<String, Object> at64 = sub(out, "clients-64");
+        boolean met = at64 != null && ((Number) at64.get("requestsPerSecond")).doubleValue() >= 5000
+                && ((Number) at64.get("p99Ms")).doubleValue() < 25 && ((Number) at64.get("errors")).longValue() == 0;
+        rows.add(0, new String[] {"1. Charting", secs + " s per level, " + SESSIONS + " sessions, 5% crossing, cookie auth",
+                cell + "HTTP Basic @16: " + fmt(res.perSecond()) + "/s, p99 " + bm.get("p99Ms") + " ms, " + bm.get("serverCpuMsPerRequest") + " ms server CPU/req",
+                ">= 5,000/s @64, p99 < 25 ms", met(met)});
+    }
+
+    private Load.Requests chartRequests(Api a, int clients, double crossing) {
+        int perClient = Math.max(1, SESSIONS / clients);
+        return (c, i) -> a.post("/api/sessions/" + sessionIds[(c + clients * (int) (i % perClient)) % SESSIONS] + "/readings", reading(crossing));
+    }
+
+    // ------------------------------------------------------------------ 2. alert latency
+
+    private void alertLatency() throws Exception {
+        int dashboards = 200;
+        double rate = 1000;
+        double secs = seconds(30);
+        int senders = 64;
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("dashboards", dashboards);
+        params.put("readingsPerSecond", rate);
+        params.put("seconds", secs);
+        params.put("senders", senders + " paced clients over " + SESSIONS + " sessions");
+        params.put("crossingShare", 0.05);
+        params.put("latency", "client clock: the POST's answer (whose body lists the alert change) to the alert event's data line "
+                + "on each dashboard; events that arrive before the answer count as 0");
+        out.put("parameters", params);
+        Run run = streamRun(dashboards, 10, rate, secs, senders, 0.05);
+        out.putAll(run.summary);
+        scenarios.put("2-alert-latency", out);
+        rows.add(new String[] {"2. Alert latency", dashboards + " dashboards, " + fmt(rate) + " readings/s target, " + secs + " s",
+                "achieved " + out.get("achievedReadingsPerSecond") + " readings/s, POST p99 " + sub(out, "post").get("p99Ms") + " ms; "
+                        + out.get("alertChanges") + " alert changes; latency p50 " + sub(out, "alertLatency").get("p50Ms") + " / p99 "
+                        + sub(out, "alertLatency").get("p99Ms") + " / max " + sub(out, "alertLatency").get("maxMs") + " ms; missing "
+                        + out.get("missing") + ", duplicated " + out.get("duplicated"),
+                "p99 < 20 ms; 0 missing/dup",
+                met(((Number) sub(out, "alertLatency").get("p99Ms")).doubleValue() < 20 && run.missing == 0 && run.duplicates == 0)});
+    }
+
+    // ------------------------------------------------------------------ 3. fan-out
+
+    private void fanOut() throws Exception {
+        int dashboards = 1000;
+        double rate = 200;
+        double secs = seconds(60);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("dashboards", dashboards);
+        params.put("eventsPerSecond", rate + " (normal readings only: one reading event each)");
+        params.put("seconds", secs);
+        params.put("latencySample", "reading events on 20 dashboards");
+        out.put("parameters", params);
+        Run run = streamRun(dashboards, 20, rate, secs, 16, 0);
+        out.putAll(run.summary);
+        out.put("serverRssEndMiB", round(run.rssEnd));
+        scenarios.put("3-fan-out", out);
+        rows.add(new String[] {"3. Fan-out", dashboards + " dashboards, " + fmt(rate) + " events/s, " + secs + " s",
+                "achieved " + out.get("achievedReadingsPerSecond") + " events/s; " + out.get("dashboardsComplete") + "/" + dashboards
+                        + " dashboards got every event; missing " + run.missing + ", duplicated " + run.duplicates + "; delivery p50 "
+                        + sub(out, "readingLatency").get("p50Ms") + " / p99 " + sub(out, "readingLatency").get("p99Ms")
+                        + " ms; server RSS at end " + round(run.rssEnd) + " MiB",
+                "0 loss", met(run.missing == 0 && run.duplicates == 0 && (int) out.get("dashboardsComplete") == dashboards)});
+    }
+
+    private static final class Run {
+        final Map<String, Object> summary = new LinkedHashMap<>();
+        long missing;
+        long duplicates;
+        double rssEnd;
+    }
+
+    /** Connects dashboards, charts at a paced rate, drains, then checks every dashboard's ids and the latencies. */
+    private Run streamRun(int dashboards, int readingSample, double rate, double secs, int senders, double crossing) throws Exception {
+        Run run = new Run();
+        HttpClient[] sse = clients(Math.max(1, dashboards / 100), 2);
+        List<Dashboard> boards = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < dashboards; i++) {
+            Dashboard d = new Dashboard(i, i < readingSample);
+            d.open(sse[i % sse.length], api);
+            boards.add(d);
+            if (i % 50 == 49) {
+                for (Dashboard b : boards.subList(i - 49, i + 1)) {
+                    if (!b.awaitConnected(30_000)) {
+                        throw new IllegalStateException("dashboard " + b.index + " did not connect: " + b.failure);
+                    }
+                }
+            }
+        }
+        for (Dashboard b : boards) {
+            if (!b.awaitConnected(30_000)) {
+                throw new IllegalStateException("dashboard " + b.index + " did not connect: " + b.failure);
+            }
+        }
+        long connectMs = (System.nanoTime() - t0) / 1_000_000;
+        log(dashboards + " dashboards connected in " + connectMs + " ms; server RSS " + round(server.rssMiB()) + " MiB");
+        Thread.sleep(1000);
+
+        double clientCpu0 = clientCpuMillis();
+        double serverCpu0 = server.cpuMillis();
+        Map<String, Long> alertAnswered = new ConcurrentHashMap<>();
+        Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
+        AtomicLong expectedEvents = new AtomicLong();
+        HttpClient[] https = clients(4, 2);
+        Api a = api.with(https[0]);
+        Load.Result post = Load.run(https, senders, secs, rate, 201, chartRequests(a, senders, crossing), (c, r, at) -> {
+            try {
+                JsonNode body = Api.JSON.readTree(r.body());
+                readingAnswered.put(body.get("reading").get("id").asLong(), at);
+                int n = 1;
+                for (JsonNode alert : body.get("alerts")) {
+                    alertAnswered.put(alert.get("id").asLong() + "@" + Instant.parse(alert.get("updatedAt").asText()), at);
+                    n++;
+                }
+                expectedEvents.addAndGet(n);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        log("charted " + post.ok + " readings at " + fmt(post.perSecond()) + "/s (" + post.errors + " errors), " + alertAnswered.size()
+                + " alert changes; draining");
+
+        long minFirst = boards.stream().mapToLong(b -> b.firstId).filter(v -> v > 0).min().orElse(1);
+        long expectedLast = minFirst + expectedEvents.get() - 1;
+        long drainStart = System.nanoTime();
+        while (System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(60)) {
+            if (boards.stream().allMatch(b -> b.lastId >= expectedLast || b.failure != null)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
+        double clientCpuMs = clientCpuMillis() - clientCpu0;
+        double serverCpuMs = server.cpuMillis() - serverCpu0;
+        double wallSeconds = post.seconds + drainMs / 1000.0;
+        Thread.sleep(500);
+        run.rssEnd = server.rssMiB();
+
+        Histogram alertLatency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        Histogram readingLatency = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        long early = 0;
+        long unmatched = 0;
+        int complete = 0;
+        long resets = 0;
+        long failed = 0;
+        long maxId = boards.stream().mapToLong(b -> b.lastId).max().orElse(-1);
+        for (Dashboard b : boards) {
+            long lost = b.missing + Math.max(0, b.firstId < 0 ? expectedEvents.get() : b.firstId - minFirst) + Math.max(0, expectedLast - b.lastId);
+            if (b.firstId < 0) {
+                lost = expectedEvents.get();
+            }
+            run.missing += lost;
+            run.duplicates += b.duplicates;
+            resets += b.resets;
+            if (b.failure != null) {
+                failed++;
+            }
+            if (lost == 0 && b.duplicates == 0 && b.events == expectedEvents.get()) {
+                complete++;
+            }
+            for (int i = 0; i < b.alertKeys.size(); i++) {
+                Long answered = alertAnswered.get(b.alertKeys.get(i));
+                if (answered == null) {
+                    unmatched++;
+                    continue;
+                }
+                long us = TimeUnit.NANOSECONDS.toMicros(b.alertArrivals.get(i) - answered);
+                if (us < 0) {
+                    early++;
+                }
+                alertLatency.recordValue(Math.max(0, us));
+            }
+            for (int i = 0; i < b.readingIds.size; i++) {
+                Long answered = readingAnswered.get(b.readingIds.get(i));
+                if (answered != null) {
+                    readingLatency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(b.readingArrivals.get(i) - answered)));
+                }
+            }
+            b.closed = true;
+            b.close();
+        }
+        run.summary.put("connectMs", connectMs);
+        run.summary.put("achievedReadingsPerSecond", round(post.perSecond()));
+        run.summary.put("post", post.toMap());
+        run.summary.put("expectedEvents", expectedEvents.get());
+        run.summary.put("alertChanges", alertAnswered.size());
+        run.summary.put("alertLatency", latencyMs(alertLatency));
+        run.summary.put("alertEventsArrivedBeforeTheAnswer", early);
+        run.summary.put("alertEventsNotMatched", unmatched);
+        run.summary.put("readingLatency", latencyMs(readingLatency));
+        run.summary.put("missing", run.missing);
+        run.summary.put("duplicated", run.duplicates);
+        run.summary.put("dashboardsComplete", complete);
+        run.summary.put("dashboardsFailed", failed);
+        run.summary.put("resets", resets);
+        run.summary.put("drainMs", drainMs);
+        // Both sides share the machine: how many cores each kept busy while charting and draining.
+        run.summary.put("serverCpuCoresBusy", round(serverCpuMs / 1000 / wallSeconds));
+        run.summary.put("driverCpuCoresBusy", round(clientCpuMs / 1000 / wallSeconds));
+        run.summary.put("highestIdSeen", maxId);
+        run.summary.put("expectedLastId", expectedLast);
+        log("dashboards complete " + complete + "/" + dashboards + ", missing " + run.missing + ", duplicated " + run.duplicates
+                + ", alert latency " + latencyMs(alertLatency) + ", reading latency " + latencyMs(readingLatency) + ", drain " + drainMs + " ms");
+        Thread.sleep(1000);
+        return run;
+    }
+
+    // ------------------------------------------------------------------ 5. history
+
+    private void history() throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        HistorySeed seed = new HistorySeed(5000, 100_000, 10_000);
+        server.stop();
+        seed.run(server.jdbcUrl());
+        log("seeded " + seed.sessions + " closed sessions, " + seed.patients + " patients and a session of " + seed.bigReadings
+                + " readings in " + seed.millis + " ms");
+        long restartMs = server.start();
+        Thread.sleep(2000);
+        api = Api.login(server.base(), Api.USER, Api.PASSWORD, Api.newClient(null));
+        int repeats = secondsOverride != null ? 10 : 30;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("seed", "plain JDBC into the stopped server's H2 file: " + seed.sessions + " closed sessions over " + seed.patients
+                + " patients (" + seed.sessions / seed.patients + " each), one closed session with " + seed.bigReadings + " readings and "
+                + seed.bigAlerts + " alerts");
+        params.put("seedMs", seed.millis);
+        params.put("restartToFirstRequestMs", restartMs);
+        params.put("repeats", repeats + " sequential requests each after 5 warm-up requests, one client, cookie auth");
+        out.put("parameters", params);
+
+        long big = seed.bigSessionId;
+        long patient = seed.searchPatientId;
+        String search = "/api/history/sessions?patientId=" + patient;
+        int probe = api.send(api.get(search)).statusCode();
+        String searchNote;
+        if (probe != 200) {
+            searchNote = "GET /api/history/sessions is not there (" + probe + "): measured GET /api/sessions?state=CLOSED&patientId= instead";
+            search = "/api/sessions?state=CLOSED&patientId=" + patient;
+        } else {
+            searchNote = "GET /api/history/sessions?patientId=";
+        }
+        params.put("search", searchNote);
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("session", "/api/sessions/" + big);
+        paths.put("readings", "/api/sessions/" + big + "/readings");
+        paths.put("alerts", "/api/alerts?sessionId=" + big);
+        paths.put("search", search);
+        paths.put("closedNewest", "/api/sessions?state=CLOSED");
+        if (probe == 200) {
+            // the history page's other searches: part of a name (matches 5 of the 5,000 patients), and no filter (newest page)
+            paths.put("historyByName", "/api/history/sessions?q=family42");
+            paths.put("historyNewest", "/api/history/sessions");
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : paths.entrySet()) {
+            Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+            int size = 0;
+            double cpu0 = 0;
+            for (int i = -5; i < repeats; i++) {
+                if (i == 0) {
+                    cpu0 = server.cpuMillis();
+                }
+                long t = System.nanoTime();
+                HttpResponse<String> r = api.send(api.get(e.getValue()));
+                long us = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + e.getValue() + " answered " + r.statusCode() + ": " + r.body());
+                }
+                size = r.body().length();
+                if (i >= 0) {
+                    h.recordValue(us);
+                }
+            }
+            Map<String, Object> m = latencyMs(h);
+            m.put("serverCpuMsPerRequest", round((server.cpuMillis() - cpu0) / repeats));
+            m.put("path", e.getValue().replace(Long.toString(big), "{big}").replace(Long.toString(patient), "{patient}"));
+            m.put("bodyChars", size);
+            sizes.put(e.getKey(), size);
+            results.put(e.getKey(), m);
+        }
+        // the session view as the page loads it: session, readings and alerts, one after the other
+        Histogram view = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            for (String k : List.of("session", "readings", "alerts")) {
+                api.send(api.get(paths.get(k)));
+            }
+            view.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
+        }
+        Map<String, Object> v = latencyMs(view);
+        v.put("note", "the three requests of the session view, one after the other");
+        results.put("sessionViewTotal", v);
+        out.put("results", results);
+        scenarios.put("5-history", out);
+        Map<String, Object> s = sub(results, "search");
+        rows.add(new String[] {"5. History", seed.sessions + " past sessions, a session of " + seed.bigReadings + " readings; " + repeats
+                + " requests each",
+                "session view (session + readings + alerts) p50 " + v.get("p50Ms") + " / p99 " + v.get("p99Ms") + " ms (readings alone p50 "
+                        + sub(results, "readings").get("p50Ms") + " ms, " + sizes.get("readings") / 1024 + " KiB, "
+                        + sub(results, "readings").get("serverCpuMsPerRequest") + " ms server CPU); search p50 "
+                        + s.get("p50Ms") + " / p99 " + s.get("p99Ms") + " ms (" + searchNote + "); newest 200 closed p50 "
+                        + sub(results, "closedNewest").get("p50Ms") + " ms" + (results.containsKey("historyByName") ? "; history by name p50 "
+                        + sub(results, "historyByName").get("p50Ms") + " / p99 " + sub(results, "historyByName").get("p99Ms")
+                        + " ms, newest page p50 " + sub(results, "historyNewest").get("p50Ms") + " / p99 "
+                        + sub(results, "historyNewest").get("p99Ms") + " ms" : "") + "; restart with this data " + restartMs + " ms",
+                "view < 100 ms, search < 200 ms",
+                met(((Number) v.get("p99Ms")).doubleValue() < 100 && ((Number) s.get("p99Ms")).doubleValue() < 200)});
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private void write() throws IOException {
+        Files.createDirectories(dir);
+        Api.JSON.enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(dir.resolve("report.json"), Api.JSON.writeValueAsString(report));
+        StringBuilder md = new StringBuilder();
+        md.append("| Scenario | Parameters | Result | Target | Met |\n|---|---|---|---|---|\n");
+        rows.sort(Comparator.comparing(r -> r[0]));
+        for (String[] r : rows) {
+            md.append("| ").append(String.join(" | ", Stream.of(r).map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) report.get("machine");
+        md.append("\nMachine: ").append(m.get("cpus")).append(" CPUs (").append(m.get("cpuModel")).append("), ").append(m.get("memTotalMiB"))
+                .append(" MiB RAM, Java ").append(m.get("java")).append(", load average at start ").append(m.get("loadAverageAtStart"))
+                .append(". Command: `").append(report.get("command")).append("`. Generated ").append(report.get("generatedAt")).append(".\n");
+        Files.writeString(dir.resolve("report.md"), md.toString());
+        log("wrote " + dir.resolve("report.json") + " and " + dir.resolve("report.md") + "\n" + md);
+    }
+
+    private Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?"));
+        m.put("memTotalMiB", Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L));
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("loadAverageAtStart", loadAverage());
+        m.put("openFilesLimit", openFilesLimit());
+        m.put("serverHeap", "-Xmx512m");
+        return m;
+    }
+
+    private static String openFilesLimit() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/limits")).stream().filter(l -> l.startsWith("Max open files"))
+                    .map(l -> l.replaceAll("\\s+", " ").trim()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double clientCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static Map<String, Object> latencyMs(Histogram h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", h.getTotalCount());
+        m.put("p50Ms", ms(h.getValueAtPercentile(50)));
+        m.put("p99Ms", ms(h.getValueAtPercentile(99)));
+        m.put("p999Ms", ms(h.getValueAtPercentile(99.9)));
+        m.put("maxMs", ms(h.getMaxValue()));
+        m.put("meanMs", round(h.getMean() / 1000.0));
+        return m;
+    }
+
+    private static double ms(long micros) {
+        return round(micros / 1000.0);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sub(Object map, String key) {
+        return map instanceof Map ? (Map<String, Object>) ((Map<String, Object>) map).get(key) : null;
+    }
+
+    private String rate(Map<String, Object> out, String key) {
+        return fmt(((Number) sub(out, key).get("requestsPerSecond")).doubleValue());
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    private static String met(boolean ok) {
+        return ok ? "yes" : "**no**";
+    }
+
+    private static String summary(Load.Result r) {
+        return fmt(r.perSecond()) + "/s, " + r.toMap();
+    }
+
+    private static void log(String s) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + s);
+        System.out.flush();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

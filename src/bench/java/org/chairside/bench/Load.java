@@ -1,0 +1,144 @@
+package org.chairside.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives requests from N client threads, either closed-loop (each client sends its next request as soon as
+ * the previous one is answered) or paced at a fixed total rate (open loop: a late answer does not delay the
+ * schedule, so queueing shows up in the latency). Latency is from just before send to the full response body.
+ */
+final class Load {
+    interface Requests {
+        HttpRequest next(int client, long iteration);
+    }
+
+    interface OnResponse {
+        void accept(int client, HttpResponse<String> response, long answeredAtNanos);
+    }
+
+    static final class Result {
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long ok;
+        long errors;
+        double seconds;
+        double serverCpuMs = -1;
+        final Map<String, Long> failures = new ConcurrentHashMap<>();
+
+        double perSecond() {
+            return seconds == 0 ? 0 : ok / seconds;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requestsPerSecond", Bench.round(perSecond()));
+            m.put("ok", ok);
+            m.put("errors", errors);
+            if (!failures.isEmpty()) {
+                m.put("failures", failures);
+            }
+            m.put("seconds", Bench.round(seconds));
+            if (serverCpuMs >= 0 && ok + errors > 0) {
+                m.put("serverCpuMsPerRequest", Bench.round(serverCpuMs / (ok + errors) * 1000) / 1000.0);
+                m.put("serverCpuCoresBusy", Bench.round(serverCpuMs / 1000 / seconds));
+            }
+            m.putAll(Bench.latencyMs(latency));
+            return m;
+        }
+    }
+
+    private Load() {
+    }
+
+    /**
+     * @param clients     concurrent clients, each with its own connection
+     * @param seconds     measured duration
+     * @param ratePerSec  total rate when paced; 0 for closed loop
+     * @param okStatus    the status that counts as success
+     */
+    static Server server;
+
+    static Result run(HttpClient[] https, int clients, double seconds, double ratePerSec, int okStatus, Requests requests,
+                      OnResponse onResponse) throws InterruptedException {
+        Result result = new Result();
+        List<Thread> threads = new ArrayList<>();
+        Histogram[] histograms = new Histogram[clients];
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long end = start + (long) (seconds * 1e9);
+        double intervalNanos = ratePerSec > 0 ? clients * 1e9 / ratePerSec : 0;
+        double cpu0 = server == null ? -1 : server.cpuMillis();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            histograms[c] = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+            HttpClient http = https[c % https.length];
+            Thread t = new Thread(() -> {
+                // spread paced clients over one interval so they do not fire in lockstep
+                long offset = intervalNanos > 0 ? (long) (intervalNanos * client / clients) : 0;
+                LockSupport.parkNanos(start + offset - System.nanoTime());
+                for (long i = 0; ; i++) {
+                    long due = intervalNanos > 0 ? start + offset + (long) (i * intervalNanos) : System.nanoTime();
+                    // a paced client that fell behind stops at the end too: the achieved rate is then below the target
+                    if (due >= end || System.nanoTime() >= end) {
+                        break;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    HttpRequest request = requests.next(client, i);
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        histograms[client].recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(t1 - t0)));
+                        if (r.statusCode() == okStatus) {
+                            ok.incrementAndGet();
+                            if (onResponse != null) {
+                                onResponse.accept(client, r, t1);
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                            result.failures.merge("HTTP " + r.statusCode(), 1L, Long::sum);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        result.failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                        if (e instanceof InterruptedException) {
+                            return;
+                        }
+                    }
+                }
+            }, "load-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long finished = System.nanoTime();
+        if (cpu0 >= 0) {
+            result.serverCpuMs = server.cpuMillis() - cpu0;
+        }
+        for (Histogram h : histograms) {
+            result.latency.add(h);
+        }
+        result.ok = ok.get();
+        result.errors = errors.get();
+        result.seconds = (finished - start) / 1e9;
+        return result;
+    }
+}

@@ -1,0 +1,129 @@
+package org.chairside.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server as its own process: {@code java -Xmx512m -jar target/quarkus-app/quarkus-run.jar} with its
+ * own H2 file database under target/bench/, on a loopback port.
+ */
+final class Server {
+    static final String ADMIN_PASSWORD = "bench-admin-pw-0123";
+
+    final Path jar;
+    final Path workDir;
+    final Path dbDir;
+    final int port;
+    final boolean jfr;
+    private Process process;
+    private int starts;
+
+    Server(Path jar, Path workDir, int port, boolean jfr) {
+        this.jar = jar;
+        this.workDir = workDir;
+        this.dbDir = workDir.resolve("db");
+        this.port = port;
+        this.jfr = jfr;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:h2:file:" + dbDir.toAbsolutePath().resolve("chairside") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + System.getProperty("bench.dbOptions", "");
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the server and waits for its first served request; returns milliseconds from process start to that answer. */
+    long start() throws IOException, InterruptedException {
+        starts++;
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        if (jfr) {
+            cmd.add("-XX:StartFlightRecording=filename=" + workDir.resolve("server-" + starts + ".jfr").toAbsolutePath()
+                    + ",settings=profile,dumponexit=true");
+        }
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dquarkus.http.host=127.0.0.1");
+        cmd.add("-Dquarkus.datasource.jdbc.url=" + jdbcUrl());
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
+        pb.environment().put("CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(base() + "/q/health/live")).timeout(Duration.ofSeconds(2)).build();
+        long t0 = System.nanoTime();
+        process = pb.start();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + "; see " + workDir.resolve("server.log"));
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("The server did not answer within 180 s");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * CPU time the server process has used so far, in milliseconds (utime + stime of /proc/pid/stat). On a shared
+     * machine this is the steadier figure: CPU per request does not depend on how much of the machine others take.
+     */
+    double cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name; clock ticks of 10 ms
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** SIGTERM, wait for a clean shutdown (H2 closes its file), SIGKILL only if it hangs. */
+    void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
