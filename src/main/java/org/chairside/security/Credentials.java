@@ -29,6 +29,7 @@ public class Credentials {
     private final Clock clock;
     private final byte[] salt = new byte[32];
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> accounts = new ConcurrentHashMap<>();
 
     @Inject
     public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember) {
@@ -68,14 +69,24 @@ public class Credentials {
         return checked;
     }
 
-    /** The roles of a user already authenticated (the browser's session cookie); empty if the user is gone. */
+    /**
+     * The roles of a user already authenticated (the browser's session cookie), remembered like a checked
+     * password; empty if the user is gone.
+     */
     public Optional<Account> account(String username) {
+        long now = clock.millis();
         Remembered r = verified.get(username);
-        if (r != null && r.until() > clock.millis()) {
+        if (r != null && r.until() > now) {
             return Optional.of(r.account());
         }
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
+        Remembered known = accounts.get(username);
+        if (known != null && known.until() > now) {
+            return Optional.of(known.account());
+        }
+        Optional<Account> found = QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
                 .map(u -> new Account(u.username, Set.copyOf(u.roleList()))));
+        found.ifPresent(a -> accounts.put(username, new Remembered(null, a, now + remember.toMillis())));
+        return found;
     }
 
     private byte[] digest(String username, char[] password) {
