@@ -42,19 +42,11 @@ public class FhirResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public Response bundle(@HeaderParam("Content-Type") String contentType, String body) {
-        Response bad = checkType(contentType);
-        if (bad != null) {
-            return bad;
+        Received<Bundle> in = receive(contentType, body, Bundle.class);
+        if (in.error() != null) {
+            return in.error();
         }
-        IBaseResource parsed;
-        try {
-            parsed = parse(body);
-        } catch (DataFormatException e) {
-            return outcome(400, OperationOutcome.IssueType.STRUCTURE, "Bundle", "Not a valid FHIR R4 JSON resource: " + clip(e.getMessage()));
-        }
-        if (!(parsed instanceof Bundle b)) {
-            return outcome(400, OperationOutcome.IssueType.INVALID, "Bundle", "Expected a Bundle, got " + parsed.fhirType());
-        }
+        Bundle b = in.resource();
         try {
             List<FhirService.Stored> stored = service.chart(new FhirVitals().read(b), identity.getPrincipal().getName());
             int n = stored.stream().mapToInt(s -> s.readings().size()).sum();
@@ -74,19 +66,11 @@ public class FhirResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public Response observation(@HeaderParam("Content-Type") String contentType, String body) {
-        Response bad = checkType(contentType);
-        if (bad != null) {
-            return bad;
+        Received<Observation> in = receive(contentType, body, Observation.class);
+        if (in.error() != null) {
+            return in.error();
         }
-        IBaseResource parsed;
-        try {
-            parsed = parse(body);
-        } catch (DataFormatException e) {
-            return outcome(400, OperationOutcome.IssueType.STRUCTURE, "Observation", "Not a valid FHIR R4 JSON resource: " + clip(e.getMessage()));
-        }
-        if (!(parsed instanceof Observation o)) {
-            return outcome(400, OperationOutcome.IssueType.INVALID, "Observation", "Expected an Observation, got " + parsed.fhirType());
-        }
+        Observation o = in.resource();
         try {
             List<FhirService.Stored> stored = service.chart(new FhirVitals().read(o), identity.getPrincipal().getName());
             FhirService.Stored s = stored.get(0);
@@ -103,6 +87,30 @@ public class FhirResource {
         } catch (FhirService.FhirRejected e) {
             return outcome(e);
         }
+    }
+
+    /** A request body as the resource it must be, or the answer that says why it is not. */
+    private record Received<T>(T resource, Response error) {
+    }
+
+    private <T extends IBaseResource> Received<T> receive(String contentType, String body, Class<T> type) {
+        Response bad = checkType(contentType);
+        if (bad != null) {
+            return new Received<>(null, bad);
+        }
+        String name = type.getSimpleName();
+        IBaseResource parsed;
+        try {
+            parsed = parse(body);
+        } catch (DataFormatException e) {
+            return new Received<>(null, outcome(400, OperationOutcome.IssueType.STRUCTURE, name,
+                    "Not a valid FHIR R4 JSON resource: " + clip(e.getMessage())));
+        }
+        if (!type.isInstance(parsed)) {
+            return new Received<>(null, outcome(400, OperationOutcome.IssueType.INVALID, name,
+                    "Expected a" + ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "n " : " ") + name + ", got " + parsed.fhirType()));
+        }
+        return new Received<>(type.cast(parsed), null);
     }
 
     private IBaseResource parse(String body) {
