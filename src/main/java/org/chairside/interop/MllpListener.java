@@ -127,7 +127,8 @@ public class MllpListener {
                 try {
                     answer = hl7.handle(message, actor);
                 } catch (RuntimeException ex) {
-                    LOG.error("MLLP: the message could not be handled", ex);
+                    // The type only: HL7 parser messages can quote segments with patient data.
+                    LOG.errorf("MLLP: the message could not be handled (%s)", ex.getClass().getName());
                     return;
                 }
                 out.write(VT);

@@ -24,7 +24,8 @@ public class LiveReceiver {
         try {
             hub.offer(json.readValue(message, LiveEvent.class));
         } catch (Exception e) {
-            LOG.warnf("Unreadable live event dropped (%s); the hub recovers it from the event log", e.getMessage());
+            // The type only: a parser's message quotes the payload, which can name a patient.
+            LOG.warnf("Unreadable live event dropped (%s); the hub recovers it from the event log", e.getClass().getSimpleName());
             hub.catchUpSoon();
         }
     }
