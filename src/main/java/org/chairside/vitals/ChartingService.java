@@ -3,6 +3,7 @@ package org.chairside.vitals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.alerts.Alert;
 import org.chairside.alerts.AlertService;
+import org.chairside.alerts.AlertView;
 import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
@@ -83,7 +85,7 @@ public class ChartingService {
         ThresholdProfile profile = thresholds.effective(sessionId);
         Map<String, Alert> open = AlertService.openAlerts(sessionId);
         Optional<Reading> baseline = Baseline.of(sessionId);
-        List<VitalSigns> recent = recent(sessionId, window(profile));
+        List<VitalSigns> recent = recent(sessionId, null, window(profile));
         List<Reading> stored = new ArrayList<>();
         Set<Alert> changed = new LinkedHashSet<>();
         for (ReadingInput in : fresh) {
@@ -143,7 +145,7 @@ public class ChartingService {
         if (session.state.isOpen()) {
             Reading.getEntityManager().flush();
             ThresholdProfile profile = thresholds.effective(session.id);
-            List<VitalSigns> recent = recentBefore(session.id, r, window(profile));
+            List<VitalSigns> recent = recent(session.id, r, window(profile));
             VitalSigns baseline = Baseline.of(session.id).map(Reading::vitals).orElse(null);
             changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
         }
@@ -186,7 +188,7 @@ public class ChartingService {
         List<EventLog.Pending> pending = new ArrayList<>();
         readings.forEach(r -> pending.add(new EventLog.Pending(READING_EVENT, r.sessionId, ReadingView.of(r))));
         Reading.getEntityManager().flush();
-        changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, org.chairside.alerts.AlertView.of(a))));
+        changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, AlertView.of(a))));
         events.append(pending);
     }
 
@@ -203,25 +205,21 @@ public class ChartingService {
         return profile.rules().stream().mapToInt(Rule::sustained).max().orElse(1) - 1;
     }
 
-    private static List<VitalSigns> recent(long sessionId, int count) {
+    /**
+     * The session's current readings, oldest first, that the sustained rules look back over: the last
+     * {@code count}, or with {@code before} the last {@code count} taken no later than it (itself excluded).
+     */
+    private static List<VitalSigns> recent(long sessionId, Reading before, int count) {
         if (count == 0) {
             return new ArrayList<>();
         }
-        List<Reading> latest = Reading.<Reading>find("sessionId = ?1 and supersededById is null order by takenAt desc, id desc", sessionId)
-                .page(0, count).list();
+        List<Reading> latest = before == null
+                ? Reading.<Reading>find("sessionId = ?1 and supersededById is null order by takenAt desc, id desc", sessionId)
+                        .page(0, count).list()
+                : Reading.<Reading>find("sessionId = ?1 and supersededById is null and id <> ?2 and takenAt <= ?3 "
+                        + "order by takenAt desc, id desc", sessionId, before.id, before.takenAt).page(0, count).list();
         List<VitalSigns> out = new ArrayList<>(latest.stream().map(Reading::vitals).toList());
-        java.util.Collections.reverse(out);
-        return out;
-    }
-
-    private static List<VitalSigns> recentBefore(long sessionId, Reading r, int count) {
-        if (count == 0) {
-            return new ArrayList<>();
-        }
-        List<Reading> earlier = Reading.<Reading>find("sessionId = ?1 and supersededById is null and id <> ?2 and takenAt <= ?3 "
-                + "order by takenAt desc, id desc", sessionId, r.id, r.takenAt).page(0, count).list();
-        List<VitalSigns> out = new ArrayList<>(earlier.stream().map(Reading::vitals).toList());
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 }
