@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,6 +27,8 @@ public class Thresholds {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final ThresholdProfile shippedDefaults;
+    private static final int PARSED_KEPT = 1000;
+    private final Map<String, ThresholdProfile> parsed = new ConcurrentHashMap<>();
 
     public Thresholds(ObjectMapper json, AuditLog audit) {
         this.json = json;
@@ -88,9 +92,22 @@ public class Thresholds {
         audit.record(actor, "UPDATE", "thresholds", key, "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body);
     }
 
+    /**
+     * Every charting reads the clinic's and the session's profile; the stored JSON changes rarely, so each
+     * distinct text is parsed once. Keyed by the text itself, a change on any instance is seen at once.
+     */
     private ThresholdProfile read(String body) {
+        ThresholdProfile known = parsed.get(body);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(body, ThresholdProfile.class);
+            ThresholdProfile p = json.readValue(body, ThresholdProfile.class);
+            if (parsed.size() >= PARSED_KEPT) {
+                parsed.clear();
+            }
+            parsed.put(body, p);
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException("A stored threshold profile cannot be read", e);
         }
