@@ -51,8 +51,19 @@ public class Thresholds {
         return s == null ? ThresholdProfile.empty() : read(s.body);
     }
 
+    /** The clinic profile with the session's overrides laid over it (one query: every charting asks). */
     public ThresholdProfile effective(long sessionId) {
-        return clinic().overlay(overrides(sessionId));
+        String sessionKey = ThresholdSetting.sessionKey(sessionId);
+        ThresholdProfile clinic = shippedDefaults;
+        ThresholdProfile overrides = ThresholdProfile.empty();
+        for (ThresholdSetting s : ThresholdSetting.<ThresholdSetting>list("scopeKey in ?1", List.of(ThresholdSetting.CLINIC, sessionKey))) {
+            if (s.scopeKey.equals(sessionKey)) {
+                overrides = read(s.body);
+            } else {
+                clinic = read(s.body);
+            }
+        }
+        return clinic.overlay(overrides);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -45,6 +45,8 @@ public class InfusionSession extends PanacheEntity {
     public Instant closedAt;
     public Instant phaseSince;
     public Instant lastReadingTakenAt;
+    /** The current baseline reading (see Baseline); kept here so charting does not search the readings for it. */
+    public Long baselineReadingId;
 
     @Version
     public long version;

@@ -121,7 +121,7 @@ public class SessionService {
 
     /** @return whether a provider cleared a start over the pre-start limit */
     private boolean checkStart(InfusionSession s, String reason, SecurityIdentity who) {
-        VitalSigns baseline = Baseline.of(s.id).map(r -> r.vitals()).orElse(null);
+        VitalSigns baseline = Baseline.of(s).map(r -> r.vitals()).orElse(null);
         if (baseline == null) {
             throw ProblemException.conflict("Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion");
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ import org.chairside.session.SessionState;
 @ApplicationScoped
 public class ChartingService {
     public static final String READING_EVENT = "reading";
+
+    /**
+     * Readings come minutes apart, so the window nearly always lies within this look-back. Bounding the query
+     * by time lets H2 use the (session, taken-at) index; unbounded, it sorts every reading of the session.
+     */
+    private static final Duration LOOK_BACK = Duration.ofHours(1);
 
     private final Thresholds thresholds;
     private final AlertService alerts;
@@ -84,8 +91,8 @@ public class ChartingService {
 
         ThresholdProfile profile = thresholds.effective(sessionId);
         Map<String, Alert> open = AlertService.openAlerts(sessionId);
-        Optional<Reading> baseline = Baseline.of(sessionId);
-        List<VitalSigns> recent = recent(sessionId, null, window(profile));
+        Optional<Reading> baseline = Baseline.of(session);
+        List<VitalSigns> recent = recent(session, null, window(profile));
         List<Reading> stored = new ArrayList<>();
         Set<Alert> changed = new LinkedHashSet<>();
         for (ReadingInput in : fresh) {
@@ -93,8 +100,9 @@ public class ChartingService {
             stored.add(r);
             changed.addAll(evaluate(session, r, profile, baseline.map(Reading::vitals).orElse(null), recent, open, now));
             recent.add(r.vitals());
-            if (r.isBaseline() && r.vitals().isCompleteBaseline() && isLatest(session, r)) {
+            if (Baseline.replaces(r, baseline)) {
                 baseline = Optional.of(r);
+                session.baselineReadingId = r.id;
             }
             if (isLatest(session, r)) {
                 session.lastReadingTakenAt = r.takenAt;
@@ -142,11 +150,14 @@ public class ChartingService {
         original.supersededAt = now;
         original.supersededByUser = actor;
         Set<Alert> changed = new LinkedHashSet<>();
+        Reading.getEntityManager().flush();
+        if (original.isBaseline()) {
+            Baseline.recompute(session);
+        }
         if (session.state.isOpen()) {
-            Reading.getEntityManager().flush();
             ThresholdProfile profile = thresholds.effective(session.id);
-            List<VitalSigns> recent = recent(session.id, r, window(profile));
-            VitalSigns baseline = Baseline.of(session.id).map(Reading::vitals).orElse(null);
+            List<VitalSigns> recent = recent(session, r, window(profile));
+            VitalSigns baseline = Baseline.of(session).map(Reading::vitals).orElse(null);
             changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
         }
         announce(List.of(original, r), changed);
@@ -209,17 +220,32 @@ public class ChartingService {
      * The session's current readings, oldest first, that the sustained rules look back over: the last
      * {@code count}, or with {@code before} the last {@code count} taken no later than it (itself excluded).
      */
-    private static List<VitalSigns> recent(long sessionId, Reading before, int count) {
+    private static List<VitalSigns> recent(InfusionSession session, Reading before, int count) {
         if (count == 0) {
             return new ArrayList<>();
         }
-        List<Reading> latest = before == null
-                ? Reading.<Reading>find("sessionId = ?1 and supersededById is null order by takenAt desc, id desc", sessionId)
-                        .page(0, count).list()
-                : Reading.<Reading>find("sessionId = ?1 and supersededById is null and id <> ?2 and takenAt <= ?3 "
-                        + "order by takenAt desc, id desc", sessionId, before.id, before.takenAt).page(0, count).list();
+        Instant newest = before != null ? before.takenAt : session.lastReadingTakenAt;
+        List<Reading> latest = newest == null ? List.of() : latest(session.id, before, newest.minus(LOOK_BACK), count);
+        if (latest.size() < count) {
+            latest = latest(session.id, before, null, count);
+        }
         List<VitalSigns> out = new ArrayList<>(latest.stream().map(Reading::vitals).toList());
         Collections.reverse(out);
         return out;
+    }
+
+    private static List<Reading> latest(long sessionId, Reading before, Instant notBefore, int count) {
+        StringBuilder q = new StringBuilder("sessionId = :session and supersededById is null");
+        Map<String, Object> p = new HashMap<>(Map.of("session", sessionId));
+        if (before != null) {
+            q.append(" and id <> :before and takenAt <= :beforeTaken");
+            p.put("before", before.id);
+            p.put("beforeTaken", before.takenAt);
+        }
+        if (notBefore != null) {
+            q.append(" and takenAt >= :notBefore");
+            p.put("notBefore", notBefore);
+        }
+        return Reading.<Reading>find(q.append(" order by takenAt desc, id desc").toString(), p).page(0, count).list();
     }
 }
