@@ -49,14 +49,26 @@ public class Credentials {
     private record Remembered(byte[] digest, Account account, long until) {
     }
 
-    /** Blocking: may read the database and run bcrypt. */
-    public Optional<Account> verify(String username, char[] password) {
-        byte[] digest = digest(username, password);
+    /**
+     * A password checked within the remembered time, without blocking: the common case, answered on the
+     * I/O thread. Empty means "ask {@link #verify}", not "wrong".
+     */
+    public Optional<Account> rememberedLogin(String username, char[] password) {
         Remembered r = verified.get(username);
-        long now = clock.millis();
-        if (r != null && r.until() > now && MessageDigest.isEqual(r.digest(), digest)) {
+        if (r != null && r.until() > clock.millis() && MessageDigest.isEqual(r.digest(), digest(username, password))) {
             return Optional.of(r.account());
         }
+        return Optional.empty();
+    }
+
+    /** Blocking: may read the database and run bcrypt. */
+    public Optional<Account> verify(String username, char[] password) {
+        Optional<Account> remembered = rememberedLogin(username, password);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        byte[] digest = digest(username, password);
+        long now = clock.millis();
         Optional<Account> checked = QuarkusTransaction.requiringNew().call(() -> {
             AppUser u = AppUser.findByUsername(username);
             if (u == null || !BcryptUtil.matches(new String(password), u.passwordHash)) {
@@ -74,19 +86,26 @@ public class Credentials {
      * password; empty if the user is gone.
      */
     public Optional<Account> account(String username) {
+        Optional<Account> remembered = rememberedAccount(username);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        long now = clock.millis();
+        Optional<Account> found = QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
+                .map(u -> new Account(u.username, Set.copyOf(u.roleList()))));
+        found.ifPresent(a -> accounts.put(username, new Remembered(null, a, now + remember.toMillis())));
+        return found;
+    }
+
+    /** The account of an authenticated user, if remembered; does not block. */
+    public Optional<Account> rememberedAccount(String username) {
         long now = clock.millis();
         Remembered r = verified.get(username);
         if (r != null && r.until() > now) {
             return Optional.of(r.account());
         }
         Remembered known = accounts.get(username);
-        if (known != null && known.until() > now) {
-            return Optional.of(known.account());
-        }
-        Optional<Account> found = QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
-                .map(u -> new Account(u.username, Set.copyOf(u.roleList()))));
-        found.ifPresent(a -> accounts.put(username, new Remembered(null, a, now + remember.toMillis())));
-        return found;
+        return known != null && known.until() > now ? Optional.of(known.account()) : Optional.empty();
     }
 
     private byte[] digest(String username, char[] password) {

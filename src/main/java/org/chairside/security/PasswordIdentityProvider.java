@@ -1,5 +1,7 @@
 package org.chairside.security;
 
+import java.util.Optional;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -26,6 +28,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        Optional<Credentials.Account> remembered = credentials.rememberedLogin(request.getUsername(), request.getPassword().getPassword());
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(identity(remembered.get()));
+        }
         return context.runBlocking(() -> credentials.verify(request.getUsername(), request.getPassword().getPassword())
                 .map(PasswordIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));

@@ -1,5 +1,7 @@
 package org.chairside.security;
 
+import java.util.Optional;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -24,6 +26,10 @@ public class SessionCookieIdentityProvider implements IdentityProvider<TrustedAu
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        Optional<Credentials.Account> remembered = credentials.rememberedAccount(request.getPrincipal());
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(PasswordIdentityProvider.identity(remembered.get()));
+        }
         return context.runBlocking(() -> credentials.account(request.getPrincipal())
                 .map(PasswordIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,6 +73,35 @@ public class ChartingService {
      */
     @Transactional
     public Charted chart(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
+        return chartInTransaction(sessionId, inputs, source, actor, fieldPrefix);
+    }
+
+    /** One reading to chart on its own, as a nurse or a device posts it. */
+    public record Single(long sessionId, ReadingInput input, Source source, String actor) {
+    }
+
+    /**
+     * Charts several single readings in one transaction (see {@link ChartingQueue}). A reading refused for its
+     * own reasons (unknown or closed session, invalid values) is refused before it writes anything, so the
+     * others stand; any other failure rolls the whole group back.
+     */
+    @Transactional
+    public List<GroupCommit.Outcome<Charted>> chartTogether(List<Single> group) {
+        // Every session first, in id order: a group and any other writer then never hold each other's locks crosswise.
+        group.stream().map(Single::sessionId).distinct().sorted().forEach(id -> InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(group.size());
+        for (Single one : group) {
+            try {
+                outcomes.add(GroupCommit.Outcome.answered(chartInTransaction(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "")));
+            } catch (ProblemException refused) {
+                outcomes.add(GroupCommit.Outcome.refused(refused));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Refusals (ProblemException) come before the first write: a group relies on it. */
+    private Charted chartInTransaction(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
         InfusionSession session = SessionService.lock(sessionId);
         if (!session.state.isOpen()) {
             throw ProblemException.conflict("The session is closed (" + session.state + "): no more readings can be charted");

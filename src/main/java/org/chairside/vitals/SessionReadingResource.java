@@ -2,10 +2,14 @@ package org.chairside.vitals;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,20 +25,26 @@ import org.chairside.session.SessionService;
 @Path("/api/sessions/{id}/readings")
 @Authenticated
 public class SessionReadingResource {
-    private final ChartingService charting;
+    private final ChartingQueue queue;
     private final SecurityIdentity identity;
 
-    public SessionReadingResource(ChartingService charting, SecurityIdentity identity) {
-        this.charting = charting;
+    public SessionReadingResource(ChartingQueue queue, SecurityIdentity identity) {
+        this.queue = queue;
         this.identity = identity;
     }
 
     @POST
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
-    public Response chart(@PathParam("id") long sessionId, @NotNull(message = "a reading is required") ChartRequest body) {
-        ChartingService.Charted c = charting.chart(sessionId, List.of(body.input()), Source.MANUAL, identity.getPrincipal().getName(), "");
-        ChartResult result = ChartResult.of(c);
-        return Response.created(URI.create("/api/readings/" + result.reading().id())).entity(result).build();
+    public Uni<Response> chart(@PathParam("id") long sessionId, @NotNull(message = "a reading is required") ChartRequest body) {
+        // The answer is written on this request's I/O thread, not on the charting writer that completes it.
+        Context caller = Vertx.currentContext();
+        Executor answerOn = caller == null ? Runnable::run : task -> caller.runOnContext(v -> task.run());
+        return Uni.createFrom().completionStage(queue.chart(sessionId, body.input(), Source.MANUAL, identity.getPrincipal().getName()))
+                .emitOn(answerOn)
+                .map(c -> {
+                    ChartResult result = ChartResult.of(c);
+                    return Response.created(URI.create("/api/readings/" + result.reading().id())).entity(result).build();
+                });
     }
 
     /** Every reading of the session in taken-at order, amended originals included (marked amended). */
