@@ -36,8 +36,12 @@ final class Server {
     }
 
     String jdbcUrl() {
-        return "jdbc:h2:file:" + dbDir.toAbsolutePath().resolve("chairside") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                + System.getProperty("bench.dbOptions", "");
+        return "jdbc:h2:file:" + dbFile() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The server runs with the application's own database options; the bench only chooses where the file is. */
+    private String dbFile() {
+        return dbDir.toAbsolutePath().resolve("chairside").toString();
     }
 
     String base() {
@@ -56,7 +60,7 @@ final class Server {
         }
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.http.host=127.0.0.1");
-        cmd.add("-Dquarkus.datasource.jdbc.url=" + jdbcUrl());
+        cmd.add("-Dchairside.h2.file=" + dbFile());
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)

@@ -51,12 +51,12 @@ public class Thresholds {
         return s == null ? ThresholdProfile.empty() : read(s.body);
     }
 
-    /** The clinic profile with the session's overrides laid over it (one query: every charting asks). */
+    /** The clinic profile with the session's overrides laid over it (one query, no IN list, so its plan is cached: every charting asks). */
     public ThresholdProfile effective(long sessionId) {
         String sessionKey = ThresholdSetting.sessionKey(sessionId);
         ThresholdProfile clinic = shippedDefaults;
         ThresholdProfile overrides = ThresholdProfile.empty();
-        for (ThresholdSetting s : ThresholdSetting.<ThresholdSetting>list("scopeKey in ?1", List.of(ThresholdSetting.CLINIC, sessionKey))) {
+        for (ThresholdSetting s : ThresholdSetting.<ThresholdSetting>list("scopeKey = ?1 or scopeKey = ?2", ThresholdSetting.CLINIC, sessionKey)) {
             if (s.scopeKey.equals(sessionKey)) {
                 overrides = read(s.body);
             } else {

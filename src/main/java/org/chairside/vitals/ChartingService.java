@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,7 +74,10 @@ public class ChartingService {
      */
     @Transactional
     public Charted chart(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
-        return chartInTransaction(sessionId, inputs, source, actor, fieldPrefix);
+        List<EventLog.Pending> announcements = new ArrayList<>();
+        Charted charted = chartInTransaction(sessionId, inputs, source, actor, fieldPrefix, announcements);
+        events.append(announcements);
+        return charted;
     }
 
     /** One reading to chart on its own, as a nurse or a device posts it. */
@@ -90,18 +94,28 @@ public class ChartingService {
         // Every session first, in id order: a group and any other writer then never hold each other's locks crosswise.
         group.stream().map(Single::sessionId).distinct().sorted().forEach(id -> InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
         List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(group.size());
+        EntityManager em = Reading.getEntityManager();
+        List<EventLog.Pending> announcements = new ArrayList<>();
         for (Single one : group) {
             try {
-                outcomes.add(GroupCommit.Outcome.answered(chartInTransaction(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "")));
+                outcomes.add(GroupCommit.Outcome.answered(
+                        chartInTransaction(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "", announcements)));
             } catch (ProblemException refused) {
                 outcomes.add(GroupCommit.Outcome.refused(refused));
             }
+            // Left managed, each charting's entities would be dirty-checked again before every later query of
+            // the group: quadratic in the group's size.
+            em.flush();
+            em.clear();
         }
+        // the group's events take their ids together: one turn of the event counter instead of one per reading
+        events.append(announcements);
         return outcomes;
     }
 
     /** Refusals (ProblemException) come before the first write: a group relies on it. */
-    private Charted chartInTransaction(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
+    private Charted chartInTransaction(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix,
+                                       List<EventLog.Pending> announcements) {
         InfusionSession session = SessionService.lock(sessionId);
         if (!session.state.isOpen()) {
             throw ProblemException.conflict("The session is closed (" + session.state + "): no more readings can be charted");
@@ -144,7 +158,7 @@ public class ChartingService {
                 changed.add(overdue);
             }
         }
-        announce(stored, changed);
+        announcements.addAll(announcement(stored, changed));
         return new Charted(stored, changed, inputs.size() - fresh.size());
     }
 
@@ -190,7 +204,7 @@ public class ChartingService {
             VitalSigns baseline = Baseline.of(session).map(Reading::vitals).orElse(null);
             changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
         }
-        announce(List.of(original, r), changed);
+        events.append(announcement(List.of(original, r), changed));
         return new Charted(List.of(r), changed, 0);
     }
 
@@ -225,12 +239,13 @@ public class ChartingService {
         return r;
     }
 
-    private void announce(List<Reading> readings, Set<Alert> changed) {
+    /** The events of a charting: its readings, then the alerts it changed (flushed first, so their versions are current). */
+    private static List<EventLog.Pending> announcement(List<Reading> readings, Set<Alert> changed) {
         List<EventLog.Pending> pending = new ArrayList<>();
         readings.forEach(r -> pending.add(new EventLog.Pending(READING_EVENT, r.sessionId, ReadingView.of(r))));
         Reading.getEntityManager().flush();
         changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, AlertView.of(a))));
-        events.append(pending);
+        return pending;
     }
 
     private static boolean alreadyStored(long sessionId, ReadingInput in) {
