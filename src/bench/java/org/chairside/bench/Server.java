@@ -51,6 +51,12 @@ final class Server {
     /** Starts the server and waits for its first served request; returns milliseconds from process start to that answer. */
     long start() throws IOException, InterruptedException {
         starts++;
+        // Something else answering on the port would be measured instead of this server.
+        try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free.setReuseAddress(true);
+        } catch (IOException inUse) {
+            throw new IllegalStateException("Port " + port + " is in use; choose another with -Dbench.port=...", inUse);
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");

@@ -58,19 +58,17 @@ public class FhirService {
         if (!result.issues().isEmpty()) {
             throw new FhirRejected(422, result.issues());
         }
-        List<Stored> out = new ArrayList<>();
+        List<Long> sessions = new ArrayList<>();
         for (FhirVitals.PatientReadings pr : result.patients()) {
-            Patient p = Patient.findByMrn(pr.mrn());
-            if (p == null) {
-                throw new FhirRejected(422, List.of(new FhirVitals.Issue("Observation.subject", "no patient with MRN " + pr.mrn())));
-            }
-            List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and openReclinerId is not null", p.id);
-            if (open.size() != 1) {
-                throw new FhirRejected(409, List.of(new FhirVitals.Issue("Observation.subject", open.isEmpty()
-                        ? "the patient with MRN " + pr.mrn() + " has no open session"
-                        : "the patient with MRN " + pr.mrn() + " has " + open.size() + " open sessions")));
-            }
-            long sessionId = open.get(0).id;
+            sessions.add(openSession(pr));
+        }
+        // Every session locked first, in id order, before the first charting takes the event counter: a bundle
+        // for several patients then never waits crosswise on another writer holding one of its sessions.
+        sessions.stream().distinct().sorted().forEach(SessionService::lock);
+        List<Stored> out = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            FhirVitals.PatientReadings pr = result.patients().get(i);
+            long sessionId = sessions.get(i);
             try {
                 ChartingService.Charted c = charting.chart(sessionId, pr.readings(), Source.FHIR, actor, "readings");
                 out.add(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
@@ -88,6 +86,21 @@ public class FhirService {
             }
         }
         return out;
+    }
+
+    /** The one open session of the bundle's patient, or a FHIR rejection naming the subject. */
+    private static long openSession(FhirVitals.PatientReadings pr) {
+        Patient p = Patient.findByMrn(pr.mrn());
+        if (p == null) {
+            throw new FhirRejected(422, List.of(new FhirVitals.Issue("Observation.subject", "no patient with MRN " + pr.mrn())));
+        }
+        List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and openReclinerId is not null", p.id);
+        if (open.size() != 1) {
+            throw new FhirRejected(409, List.of(new FhirVitals.Issue("Observation.subject", open.isEmpty()
+                    ? "the patient with MRN " + pr.mrn() + " has no open session"
+                    : "the patient with MRN " + pr.mrn() + " has " + open.size() + " open sessions")));
+        }
+        return open.get(0).id;
     }
 
     private static String where(String field, FhirVitals.PatientReadings pr) {

@@ -3,6 +3,7 @@ package org.chairside.vitals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -91,22 +91,30 @@ public class ChartingService {
      */
     @Transactional
     public List<GroupCommit.Outcome<Charted>> chartTogether(List<Single> group) {
-        // Every session first, in id order: a group and any other writer then never hold each other's locks crosswise.
-        group.stream().map(Single::sessionId).distinct().sorted().forEach(id -> InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE));
-        List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(group.size());
-        EntityManager em = Reading.getEntityManager();
+        // In session id order (arrival order within a session): the group then takes its session locks in the
+        // same order as any other group, so two writers never hold each other's locks crosswise.
+        Integer[] order = new Integer[group.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> group.get(i).sessionId()));
+        List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(Collections.nCopies(group.size(), null));
         List<EventLog.Pending> announcements = new ArrayList<>();
-        for (Single one : group) {
+        EntityManager em = Reading.getEntityManager();
+        Long previousSession = null;
+        for (int i : order) {
+            Single one = group.get(i);
+            if (previousSession != null && previousSession != one.sessionId()) {
+                // Left managed, every charting's entities would be dirty-checked again before each later query
+                // of the group: quadratic in its size.
+                em.flush();
+                em.clear();
+            }
+            previousSession = one.sessionId();
             try {
-                outcomes.add(GroupCommit.Outcome.answered(
+                outcomes.set(i, GroupCommit.Outcome.answered(
                         chartInTransaction(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "", announcements)));
             } catch (ProblemException refused) {
-                outcomes.add(GroupCommit.Outcome.refused(refused));
+                outcomes.set(i, GroupCommit.Outcome.refused(refused));
             }
-            // Left managed, each charting's entities would be dirty-checked again before every later query of
-            // the group: quadratic in the group's size.
-            em.flush();
-            em.clear();
         }
         // the group's events take their ids together: one turn of the event counter instead of one per reading
         events.append(announcements);
