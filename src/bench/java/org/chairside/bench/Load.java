@@ -50,7 +50,7 @@ final class Load {
             }
             m.put("seconds", Bench.round(seconds));
             if (serverCpuMs >= 0 && ok + errors > 0) {
-                m.put("serverCpuMsPerRequest", Bench.round(serverCpuMs / (ok + errors) * 1000) / 1000.0);
+                m.put("serverCpuMsPerRequest", Bench.round(serverCpuMs / (ok + errors)));
                 m.put("serverCpuCoresBusy", Bench.round(serverCpuMs / 1000 / seconds));
             }
             m.putAll(Bench.latencyMs(latency));

@@ -46,10 +46,19 @@ public class Reading extends PanacheEntity {
     }
 
     public boolean isBaseline() {
+        return isBaseline(phase);
+    }
+
+    /** Readings charted while the patient was checked in (before the infusion) form the baseline. */
+    static boolean isBaseline(SessionState phase) {
         return phase == SessionState.CHECKED_IN;
     }
 
     public boolean isCurrent() {
+        return isCurrent(supersededById);
+    }
+
+    static boolean isCurrent(Long supersededById) {
         return supersededById == null;
     }
 }

@@ -10,9 +10,24 @@ public record ReadingView(Long id, Long sessionId, Instant takenAt, Instant ente
                           Double temperatureC, Source source, String chartedBy, boolean amended, Long supersededById,
                           Instant supersededAt, String supersededBy, Long amendsId, String amendReason) {
 
+    /** Selects a session's readings straight into views: a long session is listed without loading 10,000 managed entities. */
+    static final String SELECT = "select new org.chairside.vitals.ReadingView(r.id, r.sessionId, r.takenAt, r.enteredAt, r.phase, "
+            + "r.systolic, r.diastolic, r.heartRate, r.spo2, r.respiratoryRate, r.temperatureC, r.source, r.chartedBy, "
+            + "r.supersededById, r.supersededAt, r.supersededByUser, r.amendsId, r.amendReason) from Reading r";
+
+    /** From a reading's stored columns; {@code baseline} and {@code amended} are derived as {@link Reading} derives them. */
+    public ReadingView(Long id, Long sessionId, Instant takenAt, Instant enteredAt, SessionState phase, Integer systolic,
+                       Integer diastolic, Integer heartRate, Integer spo2, Integer respiratoryRate, Double temperatureC,
+                       Source source, String chartedBy, Long supersededById, Instant supersededAt, String supersededBy,
+                       Long amendsId, String amendReason) {
+        this(id, sessionId, takenAt, enteredAt, phase, Reading.isBaseline(phase), systolic, diastolic, heartRate, spo2,
+                respiratoryRate, temperatureC, source, chartedBy, !Reading.isCurrent(supersededById), supersededById, supersededAt,
+                supersededBy, amendsId, amendReason);
+    }
+
     public static ReadingView of(Reading r) {
-        return new ReadingView(r.id, r.sessionId, r.takenAt, r.enteredAt, r.phase, r.isBaseline(), r.systolic, r.diastolic,
-                r.heartRate, r.spo2, r.respiratoryRate, r.temperatureC, r.source, r.chartedBy, !r.isCurrent(),
-                r.supersededById, r.supersededAt, r.supersededByUser, r.amendsId, r.amendReason);
+        return new ReadingView(r.id, r.sessionId, r.takenAt, r.enteredAt, r.phase, r.systolic, r.diastolic, r.heartRate, r.spo2,
+                r.respiratoryRate, r.temperatureC, r.source, r.chartedBy, r.supersededById, r.supersededAt, r.supersededByUser,
+                r.amendsId, r.amendReason);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -51,6 +50,7 @@ public class SessionReadingResource {
     @GET
     public List<ReadingView> list(@PathParam("id") long sessionId) {
         SessionService.find(sessionId);
-        return Reading.<Reading>list("sessionId", Sort.by("takenAt").and("id"), sessionId).stream().map(ReadingView::of).toList();
+        return Reading.getEntityManager().createQuery(ReadingView.SELECT + " where r.sessionId = :session order by r.takenAt, r.id",
+                ReadingView.class).setParameter("session", sessionId).getResultList();
     }
 }

@@ -123,6 +123,53 @@ class HistoryResourceTest {
     }
 
     @Test
+    void partOfANameFindsEveryMatchingPatientsSessionsCaseInsensitivelyWithPagesAndTotals() {
+        String part = "Qx" + TestClinic.unique("").replace("-", "");
+        long recliner = TestClinic.newRecliner();
+        long first = patient("Ada", "Lovelace" + part);
+        long second = patient(part.toUpperCase() + "ine", "Byron");
+        long other = patient("Ada", "Unrelated");
+        long[] firstSessions = stoppedSessions(first, recliner, 3);
+        long[] secondSessions = stoppedSessions(second, recliner, 2);
+        stoppedSessions(other, recliner, 1);
+        String q = part.substring(1, part.length() - 1).toLowerCase();
+
+        nurse().get("/api/history/sessions?q=" + q + "&size=2&page=0").then().statusCode(200)
+                .body("total", equalTo(5)).body("totalPages", equalTo(3)).body("page", equalTo(0)).body("size", equalTo(2))
+                // newest first across both patients
+                .body("items.id", contains((int) secondSessions[1], (int) secondSessions[0]));
+        nurse().get("/api/history/sessions?q=" + q + "&size=2&page=2").then().statusCode(200)
+                .body("total", equalTo(5)).body("items.id", contains((int) firstSessions[0]));
+        nurse().get("/api/history/sessions?q=" + q + "&size=2&page=3").then().statusCode(200)
+                .body("total", equalTo(5)).body("items", empty());
+        // "Family, Given" as the page shows it, and the name filter combined with another filter
+        nurse().get("/api/history/sessions?q=Lovelace" + part + ", ada").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.patient.id", contains((int) first, (int) first, (int) first));
+        nurse().get("/api/history/sessions?q=" + q + "&patientId=" + second).then().statusCode(200)
+                .body("total", equalTo(2));
+        // no patient matches: an empty page, not every session
+        nurse().get("/api/history/sessions?q=" + part + "-nobody").then().statusCode(200)
+                .body("total", equalTo(0)).body("totalPages", equalTo(0)).body("items", empty());
+    }
+
+    private static long patient(String given, String family) {
+        return nurse().body(Map.of("mrn", TestClinic.unique("MRN"), "givenName", given, "familyName", family,
+                        "birthDate", "1975-05-05", "weightKg", 70))
+                .post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** {@code n} sessions of the patient, each stopped before the next is made, oldest first. */
+    private static long[] stoppedSessions(long patient, long recliner, int n) {
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = nurse().body(TestClinic.sessionBody(patient, recliner)).post("/api/sessions")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            TestClinic.transition(ids[i], "STOPPED", "test " + i);
+        }
+        return ids;
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() {
         nurse().get("/api/history/sessions?outcome=LOST").then().statusCode(422)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("outcome"));
