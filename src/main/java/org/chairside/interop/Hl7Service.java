@@ -19,6 +19,7 @@ import ca.uhn.hl7v2.model.v25.message.ACK;
 import ca.uhn.hl7v2.model.v25.message.ORU_R01;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +57,8 @@ public class Hl7Service {
         // Monitors send 2.3 to 2.6; all are read with the 2.5 structures, leniently (vendors bend the rules).
         hapi.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
         hapi.setValidationContext(ValidationContextFactory.noValidation());
+        // HAPI's default numbers ACKs from a file "id_file" in the working directory; a clock-based id needs no file.
+        hapi.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
         this.parser = hapi.getPipeParser();
         this.mapper = new OruMapper(new Hl7Codes(codeOverrides(config)), zone.map(ZoneId::of).orElse(ZoneId.systemDefault()));
     }
@@ -176,7 +179,7 @@ public class Hl7Service {
     /** An AR for a message that could not be parsed: built from scratch, echoing MSH-10 when it can be found. */
     private Answer reject(String er7, String text) {
         try {
-            ACK ack = new ACK();
+            ACK ack = hapi.newMessage(ACK.class);
             ack.initQuickstart("ACK", null, "P");
             Matcher m = MSH10.matcher(er7);
             String controlId = m.find() ? m.group(2) : "";
