@@ -2,16 +2,15 @@ package org.chairside.live;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,8 +22,9 @@ import org.jboss.logging.Logger;
  * all (a crash between commit and publish): the hub holds early arrivals back and fills any hole from the
  * log, so every subscriber sees ids n, n+1, n+2... with no gap and no duplicate.
  *
- * <p>A subscriber that stops reading has a bounded queue; past it, its stream is cut and the client resumes
- * from its last id. A slow dashboard never holds up the others or the writers.
+ * <p>Each event is encoded once into its text/event-stream frame and the same bytes go to every subscriber.
+ * A subscriber's {@link Sink} only queues them: a slow dashboard never holds up the others or the writers,
+ * and one that falls too far behind is cut and resumes from its last id.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -32,13 +32,15 @@ public class LiveHub {
     /** How long an early event waits for the ones before it before the hole is filled from the log. */
     private static final long GAP_PATIENCE_MS = 250;
     public static final String RESET = "reset";
+    /** Replayed frames are handed over in chunks this big: a long replay is a few queued writes, not thousands. */
+    private static final int REPLAY_CHUNK_BYTES = 64 * 1024;
 
     private final EventLog log;
     private final int subscriberBuffer;
     private final int maxReplay;
 
     private final Object lock = new Object();
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final TreeMap<Long, LiveEvent> early = new TreeMap<>();
     private long delivered = -1;
     private long gapSince;
@@ -82,8 +84,17 @@ public class LiveHub {
         }
     }
 
+    void onStart(@Observes StartupEvent start) {
+        // Streams subscribe on I/O threads, where the first look at the log (a database query) must not happen.
+        synchronized (lock) {
+            ensureStarted();
+        }
+    }
+
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
+        // Open streams would otherwise hold the server up; their clients resume elsewhere or after the restart.
+        subscribers.values().forEach(Subscriber::cut);
     }
 
     void catchUpSoon() {
@@ -120,25 +131,27 @@ public class LiveHub {
     }
 
     /**
-     * Events after {@code afterId} (replayed from the log), then live ones. Null starts live at the present.
+     * Sends the frames of the events after {@code afterId} (replayed from the log), then of live ones, to the
+     * sink until {@link #unsubscribe}. Null starts live at the present.
      */
-    public Multi<LiveEvent> subscribe(Long afterId) {
-        return Multi.createFrom().<LiveEvent>emitter(emitter -> {
-            Subscriber s = new Subscriber(emitter);
-            long horizon;
-            synchronized (lock) {
-                ensureStarted();
-                subscribers.add(s);
-                horizon = delivered;
-            }
-            emitter.onTermination(() -> subscribers.remove(s));
-            if (afterId == null || afterId == horizon) {
-                s.goLive(List.of(), horizon);
-                return;
-            }
-            // The log lives in the database: read it off the I/O thread.
-            Infrastructure.getDefaultWorkerPool().execute(() -> replay(s, afterId, horizon));
-        }, BackPressureStrategy.ERROR).onOverflow().buffer(subscriberBuffer);
+    public void subscribe(Long afterId, Sink sink) {
+        Subscriber s = new Subscriber(sink);
+        long horizon;
+        synchronized (lock) {
+            ensureStarted();
+            subscribers.put(sink, s);
+            horizon = delivered;
+        }
+        if (afterId == null || afterId == horizon) {
+            s.goLive(List.of(), horizon);
+            return;
+        }
+        // The log lives in the database: read it off the I/O thread.
+        Infrastructure.getDefaultWorkerPool().execute(() -> replay(s, afterId, horizon));
+    }
+
+    public void unsubscribe(Sink sink) {
+        subscribers.remove(sink);
     }
 
     private void replay(Subscriber s, long afterId, long horizon) {
@@ -160,14 +173,18 @@ public class LiveHub {
             s.goLive(missed, horizon);
         } catch (RuntimeException e) {
             LOG.warn("Replay failed; closing the stream so the client retries", e);
-            s.fail(e);
+            s.cut();
         }
     }
 
     private void deliver(LiveEvent e) {
         delivered = e.id();
-        for (Subscriber s : subscribers) {
-            s.push(e);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        Buffer frame = Buffer.buffer(SseFrame.event(e));
+        for (Subscriber s : subscribers.values()) {
+            s.push(e.id(), frame);
         }
     }
 
@@ -177,48 +194,71 @@ public class LiveHub {
         }
     }
 
+    /**
+     * Where one subscriber's frames go. The hub calls it with its own lock held, for every subscriber in turn:
+     * it must return at once and never block.
+     */
+    public interface Sink {
+        /** Queues the bytes of one or more whole events for writing. */
+        void send(Buffer frames);
+
+        /** Ends the stream; the client reconnects and resumes from the last id it received. */
+        void cut();
+    }
+
+    private record Held(long id, Buffer frame) {
+    }
+
     /** One open stream. Holds live events back until its replay is out, then passes them straight on. */
     private final class Subscriber {
-        private final MultiEmitter<? super LiveEvent> emitter;
-        private final List<LiveEvent> held = new ArrayList<>();
+        private final Sink sink;
+        private final List<Held> held = new ArrayList<>();
         private boolean live;
         private long lastSent = -1;
 
-        Subscriber(MultiEmitter<? super LiveEvent> emitter) {
-            this.emitter = emitter;
+        Subscriber(Sink sink) {
+            this.sink = sink;
         }
 
-        synchronized void push(LiveEvent e) {
+        synchronized void push(long id, Buffer frame) {
             if (live) {
-                send(e);
+                send(id, frame);
             } else if (held.size() < subscriberBuffer) {
-                held.add(e);
+                held.add(new Held(id, frame));
             } else {
-                fail(new IllegalStateException("subscriber fell behind during replay"));
+                LOG.debug("A stream fell behind during its replay; cutting it");
+                cut();
             }
         }
 
         synchronized void goLive(List<LiveEvent> replayed, long horizon) {
-            replayed.forEach(this::send);
+            Buffer chunk = Buffer.buffer();
+            for (LiveEvent e : replayed) {
+                chunk.appendBytes(SseFrame.event(e));
+                if (chunk.length() >= REPLAY_CHUNK_BYTES) {
+                    sink.send(chunk);
+                    chunk = Buffer.buffer();
+                }
+            }
+            if (chunk.length() > 0) {
+                sink.send(chunk);
+            }
             lastSent = Math.max(lastSent, horizon);
-            held.forEach(this::send);
+            held.forEach(h -> send(h.id(), h.frame()));
             held.clear();
             live = true;
         }
 
-        private void send(LiveEvent e) {
-            if (e.id() <= lastSent && !RESET.equals(e.type())) {
-                return;
-            }
-            lastSent = Math.max(lastSent, e.id());
-            if (!emitter.isCancelled()) {
-                emitter.emit(e);
+        private void send(long id, Buffer frame) {
+            if (id > lastSent) {
+                lastSent = id;
+                sink.send(frame);
             }
         }
 
-        synchronized void fail(Throwable t) {
-            subscribers.remove(this);
-            emitter.fail(t);
+        void cut() {
+            subscribers.remove(sink);
+            sink.cut();
         }
     }
 }

@@ -9,4 +9,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem unauthorized() {
+        return new Problem("about:blank", "Unauthorized", 401, "Log in first", null);
+    }
+
+    /**
+     * The WWW-Authenticate challenge for a request without a login: HTTP Basic clients get the standard one. A page's
+     * own scripts say X-Requested-With and get none (null), or the browser would put its native password dialog
+     * over the dashboard's login screen.
+     */
+    public static String challenge(String requestedWith) {
+        return requestedWith == null ? "Basic realm=\"Chairside\"" : null;
+    }
 }

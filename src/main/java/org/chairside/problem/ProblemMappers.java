@@ -73,16 +73,12 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Conflict", 409, "Someone else changed this record at the same time; reload and try again", null));
     }
 
-    /**
-     * HTTP Basic clients get the standard challenge. A page's own scripts say X-Requested-With and get none,
-     * or the browser would put its native password dialog over the dashboard's login screen.
-     */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
-        Response.ResponseBuilder r = Response.status(401).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Unauthorized", 401, "Log in first", null));
-        if (headers.getHeaderString("X-Requested-With") == null) {
-            r.header("WWW-Authenticate", "Basic realm=\"Chairside\"");
+        Response.ResponseBuilder r = Response.status(401).type(Problem.MEDIA_TYPE).entity(Problem.unauthorized());
+        String challenge = Problem.challenge(headers.getHeaderString("X-Requested-With"));
+        if (challenge != null) {
+            r.header("WWW-Authenticate", challenge);
         }
         return r.build();
     }

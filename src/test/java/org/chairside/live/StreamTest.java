@@ -7,18 +7,31 @@ import static org.chairside.TestClinic.nurse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
+import org.chairside.session.InfusionSession;
 
 @QuarkusTest
 class StreamTest {
@@ -26,6 +39,9 @@ class StreamTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    LiveHub hub;
 
     @BeforeEach
     void users() {
@@ -111,8 +127,76 @@ class StreamTest {
         try (SseClient c = SseClient.connect(base.resolve("/api/stream"), "nurse", "wrong")) {
             assertEquals(401, c.status());
         }
+        TestClinic.anonymous().get("/api/stream").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+        TestClinic.anonymous().header("X-Requested-With", "chairside").get("/api/stream").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
         nurse().header("Last-Event-ID", "abc").get("/api/stream").then().statusCode(422)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("violations[0].field", org.hamcrest.Matchers.equalTo("lastEventId"));
+        nurse().get("/api/stream?lastEventId=-1").then().statusCode(422).contentType("application/problem+json");
+        nurse().post("/api/stream").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void theStreamOpensWithItsTypeTheReconnectDelayAndAComment() throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("nurse:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/stream"))
+                .header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            assertEquals(200, r.statusCode());
+            assertEquals("text/event-stream", r.headers().firstValue("Content-Type").orElse(""));
+            List<String> lines = new ArrayList<>();
+            while (lines.size() < 4) {
+                lines.add(in.readLine());
+            }
+            assertEquals(List.of("retry:2000", "", ":connected", ""), lines);
+        }
+    }
+
+    @Test
+    void eventsCommittedTogetherArriveWholeAndInOrder() throws Exception {
+        long session = infusingSession();
+        Instant opened = Instant.now().minus(Duration.ofHours(2));
+        QuarkusTransaction.requiringNew().run(() ->
+                InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2", opened, session));
+        StringBuilder csv = new StringBuilder("Time,HR,SpO2 %\n");
+        int rows = 60;
+        for (int i = 0; i < rows; i++) {
+            csv.append(opened.plusSeconds(60L * (i + 1))).append(',').append(70 + i % 10).append(',').append(95 + i % 4).append('\n');
+        }
+        try (SseClient c = SseClient.connect(base, "nurse", PASSWORD, null)) {
+            // One import, one transaction: the hub hands every stream the whole burst at once.
+            nurse().contentType("text/csv").body(csv.toString()).post("/api/sessions/" + session + "/imports/csv")
+                    .then().statusCode(200).body("rowsStored", org.hamcrest.Matchers.equalTo(rows));
+            c.await(e -> e.type().equals("reading") && c.events().stream().filter(x -> x.type().equals("reading")).count() >= rows, WAIT);
+            List<SseClient.Event> readings = c.events().stream().filter(e -> e.type().equals("reading")).toList();
+            assertEquals(rows, readings.size());
+            for (int i = 0; i < rows; i++) {
+                assertTrue(readings.get(i).data().startsWith("{") && readings.get(i).data().endsWith("}"), readings.get(i).data());
+                assertTrue(readings.get(i).data().contains("\"heartRate\":" + (70 + i % 10)), readings.get(i).data());
+            }
+            assertContiguous(c.events());
+        }
+    }
+
+    @Test
+    void theApiDescriptionListsTheStream() {
+        nurse().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/stream'.get.responses.'200'.content", org.hamcrest.Matchers.hasKey("text/event-stream"))
+                .body("paths.'/api/stream'.get.parameters.name", org.hamcrest.Matchers.hasItems("Last-Event-ID", "lastEventId", "heartbeat"));
+    }
+
+    @Test
+    void aClosedStreamLeavesTheHub() throws Exception {
+        int before = hub.subscriberCount();
+        SseClient c = SseClient.connect(base, "nurse", PASSWORD, null);
+        assertEquals(before + 1, hub.subscriberCount());
+        c.close();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (hub.subscriberCount() > before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before, hub.subscriberCount());
     }
 
     private static List<String> alerts(SseClient c) {

@@ -1,0 +1,127 @@
+package org.chairside.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+/** The hub without a server: an in-memory event log and sinks that record what they are handed. */
+class LiveHubTest {
+    private final List<LiveEvent> logged = new CopyOnWriteArrayList<>();
+    private final EventLog log = new EventLog(null, null, null, null) {
+        @Override
+        public List<LiveEvent> after(long afterId, long upToId, int max) {
+            return logged.stream().filter(e -> e.id() > afterId && e.id() <= upToId).limit(max).toList();
+        }
+
+        @Override
+        public long lastId() {
+            return logged.isEmpty() ? 0 : logged.get(logged.size() - 1).id();
+        }
+    };
+
+    private static final class Recording implements LiveHub.Sink {
+        final List<Buffer> sent = new CopyOnWriteArrayList<>();
+        volatile boolean cut;
+
+        @Override
+        public void send(Buffer frames) {
+            sent.add(frames);
+        }
+
+        @Override
+        public void cut() {
+            cut = true;
+        }
+
+        String text() {
+            StringBuilder b = new StringBuilder();
+            sent.forEach(f -> b.append(f.toString(StandardCharsets.UTF_8)));
+            return b.toString();
+        }
+    }
+
+    private LiveEvent commit(String type, String data) {
+        LiveEvent e = new LiveEvent(logged.size() + 1, type, 7L, data);
+        logged.add(e);
+        return e;
+    }
+
+    @Test
+    void everySubscriberIsHandedTheSameEncodedBytes() {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        Recording a = new Recording();
+        Recording b = new Recording();
+        hub.subscribe(null, a);
+        hub.subscribe(null, b);
+        hub.offer(commit("reading", "{\"id\":1,\"heartRate\":80}"));
+        hub.offer(commit("alert", "{\"id\":2,\"condition\":\"HR_HIGH\"}"));
+
+        assertEquals(2, a.sent.size());
+        for (int i = 0; i < 2; i++) {
+            assertSame(a.sent.get(i), b.sent.get(i), "one encoding per event, shared by every stream");
+        }
+        assertEquals("id:1\nevent:reading\ndata:{\"id\":1,\"heartRate\":80}\n\n"
+                + "id:2\nevent:alert\ndata:{\"id\":2,\"condition\":\"HR_HIGH\"}\n\n", a.text());
+    }
+
+    @Test
+    void aResumingSubscriberGetsTheLogThenLiveEventsWithoutGapOrDuplicate() throws Exception {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        hub.offer(commit("session", "{}"));
+        for (int i = 0; i < 5; i++) {
+            hub.offer(commit("reading", "{\"n\":" + i + "}"));
+        }
+        Recording resumed = new Recording();
+        hub.subscribe(1L, resumed);
+        for (int i = 5; i < 8; i++) {
+            hub.offer(commit("reading", "{\"n\":" + i + "}"));
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!resumed.text().contains("id:9\n") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String line : resumed.text().split("\n")) {
+            if (line.startsWith("id:")) {
+                ids.add(Long.parseLong(line.substring(3)));
+            }
+        }
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), ids);
+    }
+
+    @Test
+    void aSubscriberThatIsCutOrGoneGetsNothingMore() {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        Recording gone = new Recording();
+        Recording stays = new Recording();
+        hub.subscribe(null, gone);
+        hub.subscribe(null, stays);
+        hub.offer(commit("reading", "{}"));
+        hub.unsubscribe(gone);
+        hub.offer(commit("reading", "{}"));
+        assertEquals(1, gone.sent.size());
+        assertEquals(2, stays.sent.size());
+        assertEquals(1, hub.subscriberCount());
+    }
+
+    @Test
+    void aPositionAheadOfTheLogIsToldToReload() throws Exception {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        hub.offer(commit("reading", "{}"));
+        Recording ahead = new Recording();
+        hub.subscribe(99L, ahead);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (ahead.sent.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(ahead.text().startsWith("id:1\nevent:reset\ndata:"), ahead.text());
+    }
+}
