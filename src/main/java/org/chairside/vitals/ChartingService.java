@@ -33,7 +33,6 @@ import org.chairside.rules.Thresholds;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
-import org.chairside.session.SessionState;
 
 /**
  * The one write path for vitals: manual charting, imports and device feeds all end here. In one
