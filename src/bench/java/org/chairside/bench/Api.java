@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The public API as a client sees it, over HTTP/1.1 on loopback with the JDK's HttpClient. Load runs with the
+ * The public API as a client sees it, over HTTP/1.1 on loopback: the JDK's HttpClient for set-up and single
+ * requests, {@link #wire()} connections for load and {@link StreamReaders} for dashboards. Load runs with the
  * session cookie of a form login (what the dashboard and a long-running gateway hold); {@link #basic} gives the
  * HTTP Basic variant, which verifies the bcrypt hash on every request.
  */
@@ -65,8 +66,15 @@ final class Api {
         return new Api(base, http, "Cookie", cookie);
     }
 
-    Api with(HttpClient other) {
-        return new Api(base, other, authHeader, authValue);
+    /** A new keep-alive connection that sends this client's credentials. */
+    Wire wire() {
+        URI u = URI.create(base);
+        return new Wire(new java.net.InetSocketAddress(u.getHost(), u.getPort()), authLine());
+    }
+
+    /** The credentials as a header line ("Cookie: ..."), or null for an anonymous client. */
+    String authLine() {
+        return authHeader == null ? null : authHeader + ": " + authValue;
     }
 
     HttpRequest.Builder request(String path) {

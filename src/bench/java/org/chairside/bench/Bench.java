@@ -198,14 +198,6 @@ public final class Bench {
                 + ",\"spo2\":" + (96 + r.nextInt(4)) + ",\"respiratoryRate\":" + (12 + r.nextInt(6)) + ",\"temperatureC\":36.8}";
     }
 
-    private static HttpClient[] clients(int n, int threadsEach) {
-        HttpClient[] out = new HttpClient[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Api.newClient(Api.pool(threadsEach, "http-" + i));
-        }
-        return out;
-    }
-
     // ------------------------------------------------------------------ 6. ceiling
 
     private void ceiling() throws Exception {
@@ -213,16 +205,15 @@ public final class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("parameters", Map.of("endpoints", "GET /q/health/live (no auth, no database) at 1, 16, 64 clients; GET /q/health "
                 + "(includes the datasource check) at 64", "secondsEach", secs, "driver", "same closed-loop driver as scenario 1"));
-        HttpClient[] https = clients(4, 2);
         Api anon = Api.anonymous(server.base());
         for (int clients : new int[] {1, 16, 64}) {
-            HttpRequest r = anon.get("/q/health/live");
-            Load.Result res = Load.run(https, clients, secs, 0, 200, (c, i) -> r, null);
+            Wire.Call r = Wire.Call.get("/q/health/live");
+            Load.Result res = Load.run(anon, clients, secs, 0, 200, (c, i) -> r, null);
             out.put("live-" + clients, res.toMap());
             log("ceiling /q/health/live @" + clients + ": " + summary(res));
         }
-        HttpRequest r = anon.get("/q/health");
-        Load.Result res = Load.run(https, 64, secs, 0, 200, (c, i) -> r, null);
+        Wire.Call r = Wire.Call.get("/q/health");
+        Load.Result res = Load.run(anon, 64, secs, 0, 200, (c, i) -> r, null);
         out.put("health-64", res.toMap());
         log("ceiling /q/health @64: " + summary(res));
         scenarios.put("6-ceiling", out);
@@ -247,12 +238,10 @@ public final class Bench {
         params.put("auth", "session cookie from a form login");
         params.put("success", "201");
         out.put("parameters", params);
-        HttpClient[] https = clients(4, 2);
-        Api a = api.with(https[0]);
-        Load.run(https, 16, warm, 0, 201, chartRequests(a, 16, 0.05), null);
+        Load.run(api, 16, warm, 0, 201, chartRequests(16, 0.05), null);
         StringBuilder cell = new StringBuilder();
         for (int clients : new int[] {1, 16, 64}) {
-            Load.Result res = Load.run(https, clients, secs, 0, 201, chartRequests(a, clients, 0.05), null);
+            Load.Result res = Load.run(api, clients, secs, 0, 201, chartRequests(clients, 0.05), null);
             Map<String, Object> m = res.toMap();
             Map<String, Object> ceiling = sub(scenarios.get("6-ceiling"), "live-" + clients);
             if (ceiling != null) {
@@ -268,8 +257,8 @@ public final class Bench {
         }
         // The same at 16 clients with HTTP Basic: every request verifies the bcrypt hash of the password.
         double basicSecs = seconds(10);
-        Api basic = Api.basic(server.base(), Api.USER, Api.PASSWORD, https[0]);
-        Load.Result res = Load.run(https, 16, basicSecs, 0, 201, chartRequests(basic, 16, 0.05), null);
+        Api basic = Api.basic(server.base(), Api.USER, Api.PASSWORD, null);
+        Load.Result res = Load.run(basic, 16, basicSecs, 0, 201, chartRequests(16, 0.05), null);
         Map<String, Object> bm = res.toMap();
         bm.put("note", "HTTP Basic on every request, " + basicSecs + " s");
         out.put("basic-auth-16", bm);
@@ -283,9 +272,9 @@ public final class Bench {
                 ">= 5,000/s @64, p99 < 25 ms", met(met)});
     }
 
-    private Load.Requests chartRequests(Api a, int clients, double crossing) {
+    private Load.Requests chartRequests(int clients, double crossing) {
         int perClient = Math.max(1, SESSIONS / clients);
-        return (c, i) -> a.post("/api/sessions/" + sessionIds[(c + clients * (int) (i % perClient)) % SESSIONS] + "/readings", reading(crossing));
+        return (c, i) -> Wire.Call.post("/api/sessions/" + sessionIds[(c + clients * (int) (i % perClient)) % SESSIONS] + "/readings", reading(crossing));
     }
 
     // ------------------------------------------------------------------ 2. alert latency
@@ -352,12 +341,12 @@ public final class Bench {
     /** Connects dashboards, charts at a paced rate, drains, then checks every dashboard's ids and the latencies. */
     private Run streamRun(int dashboards, int readingSample, double rate, double secs, int senders, double crossing) throws Exception {
         Run run = new Run();
-        HttpClient[] sse = clients(Math.max(1, dashboards / 100), 2);
+        StreamReaders readers = new StreamReaders(2);
         List<Dashboard> boards = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < dashboards; i++) {
             Dashboard d = new Dashboard(i, i < readingSample);
-            d.open(sse[i % sse.length], api);
+            readers.open(d, api);
             boards.add(d);
             if (i % 50 == 49) {
                 for (Dashboard b : boards.subList(i - 49, i + 1)) {
@@ -381,9 +370,7 @@ public final class Bench {
         Map<String, Long> alertAnswered = new ConcurrentHashMap<>();
         Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
         AtomicLong expectedEvents = new AtomicLong();
-        HttpClient[] https = clients(4, 2);
-        Api a = api.with(https[0]);
-        Load.Result post = Load.run(https, senders, secs, rate, 201, chartRequests(a, senders, crossing), (c, r, at) -> {
+        Load.Result post = Load.run(api, senders, secs, rate, 201, chartRequests(senders, crossing), (c, r, at) -> {
             try {
                 JsonNode body = Api.JSON.readTree(r.body());
                 readingAnswered.put(body.get("reading").get("id").asLong(), at);
@@ -457,8 +444,8 @@ public final class Bench {
                 }
             }
             b.closed = true;
-            b.close();
         }
+        readers.close();
         run.summary.put("connectMs", connectMs);
         run.summary.put("achievedReadingsPerSecond", round(post.perSecond()));
         run.summary.put("post", post.toMap());

@@ -1,27 +1,37 @@
 package org.chairside.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One dashboard on GET /api/stream: counts events, checks that ids arrive as n, n+1, n+2... (a gap is a
- * missing event, an id at or below the last one a duplicate) and notes when alert (and, if asked, reading)
- * events arrive, for the latency from the POST's answer to the event's arrival.
+ * One dashboard on GET /api/stream, fed raw bytes by a {@link StreamReaders} thread: it undoes the chunked
+ * transfer coding, splits the event stream into lines, counts events, checks that ids arrive as n, n+1, n+2...
+ * (a gap is a missing event, an id at or below the last one a duplicate) and notes when alert (and, if asked,
+ * reading) events arrive, for the latency from the POST's answer to the event's arrival. Only the data of those
+ * events is decoded: a thousand dashboards parse every event, so the parse must cost less than the server's send.
  */
-final class Dashboard implements Flow.Subscriber<String> {
+final class Dashboard {
+    private static final byte[] ID = "id:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ALERT = "alert".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READING = "reading".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESET = "reset".getBytes(StandardCharsets.US_ASCII);
+
+    private enum Kind { OTHER, ALERT, READING, RESET }
+
+    private enum Part { HEAD, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, PLAIN, DONE }
+
     final int index;
     final boolean recordReadings;
     final CountDownLatch connected = new CountDownLatch(1);
-    private Flow.Subscription subscription;
 
-    // written by the client's line delivery, read after the scenario (joined by the drain wait)
+    // written by the reader thread, read after the scenario (the drain wait polls lastId)
     volatile long firstId = -1;
     volatile long lastId = -1;
     volatile long events;
@@ -36,8 +46,14 @@ final class Dashboard implements Flow.Subscriber<String> {
     LongList readingIds = new LongList();
     LongList readingArrivals = new LongList();
 
-    private String id;
-    private String event;
+    private Part part = Part.HEAD;
+    private boolean statusSeen;
+    private boolean chunked;
+    private long chunkLeft;
+    private byte[] line = new byte[512];
+    private int lineLength;
+    private long id = -1;
+    private Kind kind = Kind.OTHER;
     private String data;
     private long dataAt;
 
@@ -46,86 +62,177 @@ final class Dashboard implements Flow.Subscriber<String> {
         this.recordReadings = recordReadings;
     }
 
-    void open(HttpClient http, Api api) {
-        HttpRequest r = api.request("/api/stream").header("Accept", "text/event-stream").timeout(java.time.Duration.ofHours(1)).GET().build();
-        http.sendAsync(r, HttpResponse.BodyHandlers.fromLineSubscriber(this)).whenComplete((resp, err) -> {
-            if (err != null) {
-                failure = err.toString();
-            } else if (resp.statusCode() != 200) {
-                failure = "HTTP " + resp.statusCode();
-            }
-            connected.countDown();
-        });
-    }
-
     boolean awaitConnected(long ms) throws InterruptedException {
         return connected.await(ms, TimeUnit.MILLISECONDS) && failure == null;
     }
 
-    void close() {
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
+    /** Bytes as they came off the socket at {@code now}; returns false once the stream has ended or failed. */
+    boolean feed(ByteBuffer bytes, long now) {
+        while (bytes.hasRemaining() && part != Part.DONE) {
+            switch (part) {
+                case HEAD, CHUNK_SIZE, CHUNK_END -> {
+                    if (takeLine(bytes)) {
+                        protocolLine();
+                    }
+                }
+                case CHUNK_DATA -> {
+                    int n = (int) Math.min(chunkLeft, bytes.remaining());
+                    int limit = bytes.limit();
+                    bytes.limit(bytes.position() + n);
+                    events(bytes, now);
+                    bytes.limit(limit);
+                    chunkLeft -= n;
+                    if (chunkLeft == 0) {
+                        part = Part.CHUNK_END;
+                    }
+                }
+                case PLAIN -> events(bytes, now);
+                default -> throw new IllegalStateException(part.name());
+            }
+        }
+        return part != Part.DONE;
+    }
+
+    /** The stream ended (the server closed it, or a read failed). */
+    void ended(String why) {
+        if (!closed && failure == null) {
+            failure = why;
+        }
+        part = Part.DONE;
+        connected.countDown();
+    }
+
+    // --------------------------------------------------------------- HTTP framing
+
+    private void protocolLine() {
+        String l = new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
+        lineLength = 0;
+        switch (part) {
+            case HEAD -> head(l);
+            case CHUNK_SIZE -> {
+                int semi = l.indexOf(';');
+                chunkLeft = Long.parseLong((semi < 0 ? l : l.substring(0, semi)).trim(), 16);
+                part = chunkLeft == 0 ? Part.DONE : Part.CHUNK_DATA;
+                if (part == Part.DONE) {
+                    ended("stream ended");
+                }
+            }
+            case CHUNK_END -> part = Part.CHUNK_SIZE;
+            default -> throw new IllegalStateException(part.name());
         }
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(String line) {
-        if (line.isEmpty()) {
-            dispatch();
-            return;
-        }
-        char c = line.charAt(0);
-        if (c == ':') {
+    private void head(String l) {
+        if (!statusSeen) {
+            statusSeen = true;
+            int status = l.startsWith("HTTP/1.") && l.length() >= 12 ? Integer.parseInt(l.substring(9, 12)) : -1;
+            if (status != 200) {
+                failure = "HTTP " + status + " (" + l + ")";
+                ended(failure);
+            }
+        } else if (l.isEmpty()) {
+            part = chunked ? Part.CHUNK_SIZE : Part.PLAIN;
             connected.countDown();
-        } else if (line.startsWith("id:")) {
-            id = line.substring(3).trim();
-        } else if (line.startsWith("event:")) {
-            event = line.substring(6).trim();
-        } else if (line.startsWith("data:")) {
-            data = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
-            dataAt = System.nanoTime();
+        } else if (l.regionMatches(true, 0, "transfer-encoding:", 0, 18) && l.toLowerCase().contains("chunked")) {
+            chunked = true;
+        }
+    }
+
+    /** Reads up to and including the next LF into {@link #line} (without CR/LF); false if the line is not complete yet. */
+    private boolean takeLine(ByteBuffer bytes) {
+        while (bytes.hasRemaining()) {
+            byte b = bytes.get();
+            if (b == '\n') {
+                return true;
+            }
+            if (b != '\r') {
+                if (lineLength == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                line[lineLength++] = b;
+            }
+        }
+        return false;
+    }
+
+    // --------------------------------------------------------------- text/event-stream
+
+    private void events(ByteBuffer bytes, long now) {
+        while (bytes.hasRemaining()) {
+            if (takeLine(bytes)) {
+                eventLine(now);
+                lineLength = 0;
+            }
+        }
+    }
+
+    private void eventLine(long now) {
+        if (lineLength == 0) {
+            dispatch();
+        } else if (line[0] == ':') {
+            connected.countDown();
+        } else if (startsWith(ID)) {
+            id = number(ID.length);
+        } else if (startsWith(EVENT)) {
+            int from = skipSpace(EVENT.length);
+            kind = is(from, ALERT) ? Kind.ALERT : is(from, READING) ? Kind.READING : is(from, RESET) ? Kind.RESET : Kind.OTHER;
+        } else if (startsWith(DATA)) {
+            dataAt = now;
+            if (kind == Kind.ALERT || kind == Kind.READING && recordReadings) {
+                int from = skipSpace(DATA.length);
+                data = new String(line, from, lineLength - from, StandardCharsets.UTF_8);
+            }
         }
     }
 
     private void dispatch() {
-        if (id == null) {
-            event = null;
-            data = null;
-            return;
-        }
-        long n = Long.parseLong(id);
-        if ("reset".equals(event)) {
-            resets++;
-        } else {
-            events++;
-            if (firstId < 0) {
-                firstId = n;
-            } else if (n <= lastId) {
-                duplicates++;
-            } else if (n != lastId + 1) {
-                missing += n - lastId - 1;
-            }
-            if (n > lastId) {
-                lastId = n;
-            }
-            if ("alert".equals(event) && data != null) {
-                alertKeys.add(alertKey(data));
-                alertArrivals.add(dataAt);
-            } else if (recordReadings && "reading".equals(event) && data != null) {
-                readingIds.add(firstLong(data, "\"id\":"));
-                readingArrivals.add(dataAt);
+        if (id >= 0) {
+            if (kind == Kind.RESET) {
+                resets++;
+            } else {
+                events++;
+                if (firstId < 0) {
+                    firstId = id;
+                } else if (id <= lastId) {
+                    duplicates++;
+                } else if (id != lastId + 1) {
+                    missing += id - lastId - 1;
+                }
+                if (id > lastId) {
+                    lastId = id;
+                }
+                if (kind == Kind.ALERT && data != null) {
+                    alertKeys.add(alertKey(data));
+                    alertArrivals.add(dataAt);
+                } else if (kind == Kind.READING && data != null) {
+                    readingIds.add(firstLong(data, "\"id\":"));
+                    readingArrivals.add(dataAt);
+                }
             }
         }
-        id = null;
-        event = null;
+        id = -1;
+        kind = Kind.OTHER;
         data = null;
+    }
+
+    private boolean startsWith(byte[] prefix) {
+        return lineLength >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private boolean is(int from, byte[] word) {
+        return lineLength - from == word.length && Arrays.equals(line, from, lineLength, word, 0, word.length);
+    }
+
+    private int skipSpace(int from) {
+        return from < lineLength && line[from] == ' ' ? from + 1 : from;
+    }
+
+    private long number(int from) {
+        long v = 0;
+        for (int i = skipSpace(from); i < lineLength; i++) {
+            v = v * 10 + (line[i] - '0');
+        }
+        return v;
     }
 
     /** An alert change is named by the alert's id and its updatedAt; the POST's answer names it the same way. */
@@ -148,22 +255,6 @@ final class Dashboard implements Flow.Subscriber<String> {
             v = v * 10 + (json.charAt(p++) - '0');
         }
         return v;
-    }
-
-    @Override
-    public void onError(Throwable t) {
-        if (!closed) {
-            failure = t.toString();
-        }
-        connected.countDown();
-    }
-
-    @Override
-    public void onComplete() {
-        if (!closed) {
-            failure = "stream ended";
-        }
-        connected.countDown();
     }
 
     static final class LongList {

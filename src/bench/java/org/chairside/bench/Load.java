@@ -1,8 +1,5 @@
 package org.chairside.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +14,16 @@ import org.HdrHistogram.Histogram;
 /**
  * Drives requests from N client threads, either closed-loop (each client sends its next request as soon as
  * the previous one is answered) or paced at a fixed total rate (open loop: a late answer does not delay the
- * schedule, so queueing shows up in the latency). Latency is from just before send to the full response body.
+ * schedule, so queueing shows up in the latency). Latency is from just before send to the full response body. Each client has its own
+ * thread and connection ({@link Wire}).
  */
 final class Load {
     interface Requests {
-        HttpRequest next(int client, long iteration);
+        Wire.Call next(int client, long iteration);
     }
 
     interface OnResponse {
-        void accept(int client, HttpResponse<String> response, long answeredAtNanos);
+        void accept(int client, Wire.Answer response, long answeredAtNanos);
     }
 
     static final class Result {
@@ -58,18 +56,20 @@ final class Load {
         }
     }
 
+    /** The server whose CPU each run reads, when known. */
+    static Server server;
+
     private Load() {
     }
 
     /**
-     * @param clients     concurrent clients, each with its own connection
+     * @param api         whose credentials each client's connection sends
+     * @param clients     concurrent clients, each with its own thread and keep-alive connection
      * @param seconds     measured duration
      * @param ratePerSec  total rate when paced; 0 for closed loop
      * @param okStatus    the status that counts as success
      */
-    static Server server;
-
-    static Result run(HttpClient[] https, int clients, double seconds, double ratePerSec, int okStatus, Requests requests,
+    static Result run(Api api, int clients, double seconds, double ratePerSec, int okStatus, Requests requests,
                       OnResponse onResponse) throws InterruptedException {
         Result result = new Result();
         List<Thread> threads = new ArrayList<>();
@@ -82,42 +82,38 @@ final class Load {
         double cpu0 = server == null ? -1 : server.cpuMillis();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            histograms[c] = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            HttpClient http = https[c % https.length];
+            Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+            histograms[c] = histogram;
+            // spread paced clients over one interval so they do not fire in lockstep
+            long first = start + (intervalNanos > 0 ? (long) (intervalNanos * client / clients) : 0);
             Thread t = new Thread(() -> {
-                // spread paced clients over one interval so they do not fire in lockstep
-                long offset = intervalNanos > 0 ? (long) (intervalNanos * client / clients) : 0;
-                LockSupport.parkNanos(start + offset - System.nanoTime());
-                for (long i = 0; ; i++) {
-                    long due = intervalNanos > 0 ? start + offset + (long) (i * intervalNanos) : System.nanoTime();
-                    // a paced client that fell behind stops at the end too: the achieved rate is then below the target
-                    if (due >= end || System.nanoTime() >= end) {
-                        break;
-                    }
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    HttpRequest request = requests.next(client, i);
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long t1 = System.nanoTime();
-                        histograms[client].recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(t1 - t0)));
-                        if (r.statusCode() == okStatus) {
-                            ok.incrementAndGet();
-                            if (onResponse != null) {
-                                onResponse.accept(client, r, t1);
-                            }
-                        } else {
-                            errors.incrementAndGet();
-                            result.failures.merge("HTTP " + r.statusCode(), 1L, Long::sum);
+                LockSupport.parkNanos(first - System.nanoTime());
+                try (Wire wire = api.wire()) {
+                    for (long i = 0; ; i++) {
+                        long due = intervalNanos > 0 ? first + (long) (i * intervalNanos) : System.nanoTime();
+                        // a paced client that fell behind stops at the end too: the achieved rate is then below the target
+                        if (due >= end || System.nanoTime() >= end) {
+                            break;
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        result.failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-                        if (e instanceof InterruptedException) {
-                            return;
+                        LockSupport.parkNanos(due - System.nanoTime());
+                        Wire.Call request = requests.next(client, i);
+                        long t0 = System.nanoTime();
+                        try {
+                            Wire.Answer r = wire.send(request);
+                            long t1 = System.nanoTime();
+                            histogram.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(t1 - t0)));
+                            if (r.status() == okStatus) {
+                                ok.incrementAndGet();
+                                if (onResponse != null) {
+                                    onResponse.accept(client, r, t1);
+                                }
+                            } else {
+                                errors.incrementAndGet();
+                                result.failures.merge("HTTP " + r.status(), 1L, Long::sum);
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            result.failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                         }
                     }
                 }
