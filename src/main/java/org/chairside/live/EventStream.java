@@ -30,6 +30,9 @@ final class EventStream implements LiveHub.Sink {
     private final int limit;
     private final Handler<Void> drain = ignored -> drain();
     private final ArrayDeque<Buffer> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Integer> waitingCounts = new ArrayDeque<>();
+    /** Events in {@link #waiting}: the limit counts events, however they were batched. */
+    private int waitingEvents;
     /** A drain is queued on the event loop, or waits for the write queue to empty: no need to queue another. */
     private boolean draining;
     private boolean closed;
@@ -44,16 +47,18 @@ final class EventStream implements LiveHub.Sink {
     }
 
     @Override
-    public void send(Buffer frames) {
+    public void send(Buffer frames, int events) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (waiting.size() >= limit) {
+            if (waitingEvents + events > limit && !waiting.isEmpty()) {
                 closeLater();
                 return;
             }
             waiting.add(frames);
+            waitingCounts.add(events);
+            waitingEvents += events;
             if (draining) {
                 return;
             }
@@ -75,12 +80,18 @@ final class EventStream implements LiveHub.Sink {
     /** The connection is gone: nothing more is queued or written. */
     synchronized void closed() {
         closed = true;
+        forget();
+    }
+
+    private void forget() {
         waiting.clear();
+        waitingCounts.clear();
+        waitingEvents = 0;
     }
 
     private void closeLater() {
         closed = true;
-        waiting.clear();
+        forget();
         context.runOnContext(ignored -> abort());
     }
 
@@ -118,7 +129,7 @@ final class EventStream implements LiveHub.Sink {
 
     /** The first waiting frame as it is (shared, no copy) or, when several wait, one buffer holding them in order. */
     private Buffer take() {
-        Buffer first = waiting.poll();
+        Buffer first = poll();
         if (waiting.isEmpty() || first.length() >= WRITE_BYTES) {
             return first;
         }
@@ -133,8 +144,13 @@ final class EventStream implements LiveHub.Sink {
         }
         Buffer joined = Buffer.buffer(bytes).appendBuffer(first);
         for (int i = 0; i < count; i++) {
-            joined.appendBuffer(waiting.poll());
+            joined.appendBuffer(poll());
         }
         return joined;
+    }
+
+    private Buffer poll() {
+        waitingEvents -= waitingCounts.poll();
+        return waiting.poll();
     }
 }

@@ -61,26 +61,45 @@ public class LiveHub {
     }
 
     public void offer(LiveEvent e) {
+        offer(List.of(e));
+    }
+
+    /**
+     * Events in id order, as one transaction committed them: whatever of them is next in line goes to each
+     * subscriber as one buffer, so a group of readings costs every dashboard one write, not one per event.
+     */
+    public void offer(List<LiveEvent> events) {
         synchronized (lock) {
             ensureStarted();
-            if (e.id() <= delivered) {
-                return;
+            long before = delivered;
+            Batch batch = new Batch();
+            for (LiveEvent e : events) {
+                accept(e, batch);
             }
-            if (e.id() != delivered + 1) {
-                early.put(e.id(), e);
-                if (gapSince == 0) {
-                    gapSince = System.currentTimeMillis();
-                }
-                return;
+            if (early.isEmpty()) {
+                gapSince = 0;
+            } else if (gapSince == 0 || delivered != before) {
+                // the hole's patience runs from when it was last narrowed
+                gapSince = System.currentTimeMillis();
             }
-            deliver(e);
-            while (!early.isEmpty() && early.firstKey() <= delivered + 1) {
-                LiveEvent next = early.pollFirstEntry().getValue();
-                if (next.id() == delivered + 1) {
-                    deliver(next);
-                }
+            batch.deliver();
+        }
+    }
+
+    private void accept(LiveEvent e, Batch batch) {
+        if (e.id() <= delivered) {
+            return;
+        }
+        if (e.id() != delivered + 1) {
+            early.put(e.id(), e);
+            return;
+        }
+        batch.add(e);
+        while (!early.isEmpty() && early.firstKey() <= delivered + 1) {
+            LiveEvent next = early.pollFirstEntry().getValue();
+            if (next.id() == delivered + 1) {
+                batch.add(next);
             }
-            gapSince = early.isEmpty() ? 0 : System.currentTimeMillis();
         }
     }
 
@@ -127,7 +146,7 @@ public class LiveHub {
         if (!missed.isEmpty() && missed.get(0).id() != from + 1) {
             LOG.errorf("Event log has a hole after id %d", from);
         }
-        missed.forEach(this::offer);
+        offer(missed);
     }
 
     /**
@@ -177,14 +196,33 @@ public class LiveHub {
         }
     }
 
-    private void deliver(LiveEvent e) {
-        delivered = e.id();
-        if (subscribers.isEmpty()) {
-            return;
+    /** Consecutive events encoded into one buffer, handed to every subscriber once. */
+    private final class Batch {
+        private Buffer frames;
+        private long first = -1;
+        private int count;
+
+        void add(LiveEvent e) {
+            delivered = e.id();
+            if (subscribers.isEmpty()) {
+                return;
+            }
+            byte[] frame = SseFrame.event(e);
+            if (frames == null) {
+                frames = Buffer.buffer(frame.length);
+                first = e.id();
+            }
+            frames.appendBytes(frame);
+            count++;
         }
-        Buffer frame = Buffer.buffer(SseFrame.event(e));
-        for (Subscriber s : subscribers.values()) {
-            s.push(e.id(), frame);
+
+        void deliver() {
+            if (frames == null) {
+                return;
+            }
+            for (Subscriber s : subscribers.values()) {
+                s.push(first, count, frames);
+            }
         }
     }
 
@@ -199,20 +237,22 @@ public class LiveHub {
      * it must return at once and never block.
      */
     public interface Sink {
-        /** Queues the bytes of one or more whole events for writing. */
-        void send(Buffer frames);
+        /** Queues the bytes of {@code events} whole events for writing. */
+        void send(Buffer frames, int events);
 
         /** Ends the stream; the client reconnects and resumes from the last id it received. */
         void cut();
     }
 
-    private record Held(long id, Buffer frame) {
+    /** Frames of the events {@code first} to {@code first + count - 1}. */
+    private record Held(long first, int count, Buffer frames) {
     }
 
     /** One open stream. Holds live events back until its replay is out, then passes them straight on. */
     private final class Subscriber {
         private final Sink sink;
         private final List<Held> held = new ArrayList<>();
+        private int heldEvents;
         private boolean live;
         private long lastSent = -1;
 
@@ -220,11 +260,12 @@ public class LiveHub {
             this.sink = sink;
         }
 
-        synchronized void push(long id, Buffer frame) {
+        synchronized void push(long first, int count, Buffer frames) {
             if (live) {
-                send(id, frame);
-            } else if (held.size() < subscriberBuffer) {
-                held.add(new Held(id, frame));
+                send(first, count, frames);
+            } else if (heldEvents + count <= subscriberBuffer) {
+                held.add(new Held(first, count, frames));
+                heldEvents += count;
             } else {
                 LOG.debug("A stream fell behind during its replay; cutting it");
                 cut();
@@ -233,27 +274,40 @@ public class LiveHub {
 
         synchronized void goLive(List<LiveEvent> replayed, long horizon) {
             Buffer chunk = Buffer.buffer();
+            int events = 0;
             for (LiveEvent e : replayed) {
                 chunk.appendBytes(SseFrame.event(e));
+                events++;
                 if (chunk.length() >= REPLAY_CHUNK_BYTES) {
-                    sink.send(chunk);
+                    sink.send(chunk, events);
                     chunk = Buffer.buffer();
+                    events = 0;
                 }
             }
-            if (chunk.length() > 0) {
-                sink.send(chunk);
+            if (events > 0) {
+                sink.send(chunk, events);
             }
             lastSent = Math.max(lastSent, horizon);
-            held.forEach(h -> send(h.id(), h.frame()));
+            held.forEach(h -> send(h.first(), h.count(), h.frames()));
             held.clear();
+            heldEvents = 0;
             live = true;
         }
 
-        private void send(long id, Buffer frame) {
-            if (id > lastSent) {
-                lastSent = id;
-                sink.send(frame);
+        private void send(long first, int count, Buffer frames) {
+            long last = first + count - 1;
+            if (last <= lastSent) {
+                return;
             }
+            if (first <= lastSent) {
+                // Cannot happen (a subscriber's horizon is taken under the hub's lock), but half a batch must never
+                // be sent twice: the client reconnects and resumes from its last id instead.
+                LOG.warn("A batch overlapped what a stream already had; cutting it");
+                cut();
+                return;
+            }
+            lastSent = last;
+            sink.send(frames, count);
         }
 
         void cut() {

@@ -31,17 +31,20 @@ public class LivePublisher {
         this.hub = hub;
     }
 
+    /** One message per transaction: its events in id order, as a JSON array (the hub fans them out together). */
     void publish(List<LiveEvent> events) {
-        for (LiveEvent e : events) {
-            try {
-                out.send(json.writeValueAsString(e)).exceptionally(failure -> {
-                    LOG.warnf("Live event %d not sent (%s); dashboards get it from the event log", e.id(), failure.getMessage());
-                    return null;
-                });
-            } catch (JsonProcessingException | RuntimeException failure) {
-                LOG.warnf("Live event %d not sent (%s); dashboards get it from the event log", e.id(), failure.getMessage());
-                hub.catchUpSoon();
-            }
+        if (events.isEmpty()) {
+            return;
+        }
+        String range = events.get(0).id() + "-" + events.get(events.size() - 1).id();
+        try {
+            out.send(json.writeValueAsString(events)).exceptionally(failure -> {
+                LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+                return null;
+            });
+        } catch (JsonProcessingException | RuntimeException failure) {
+            LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+            hub.catchUpSoon();
         }
     }
 }

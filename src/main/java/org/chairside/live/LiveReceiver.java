@@ -1,5 +1,8 @@
 package org.chairside.live;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +13,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LiveReceiver {
     private static final Logger LOG = Logger.getLogger(LiveReceiver.class);
+
+    private static final TypeReference<List<LiveEvent>> BATCH = new TypeReference<>() {
+    };
 
     private final ObjectMapper json;
     private final LiveHub hub;
@@ -22,7 +28,12 @@ public class LiveReceiver {
     @Incoming("live-in")
     public void receive(String message) {
         try {
-            hub.offer(json.readValue(message, LiveEvent.class));
+            // An array is one transaction's events; a lone object comes from an instance of an earlier version.
+            if (message.stripLeading().startsWith("[")) {
+                hub.offer(json.readValue(message, BATCH));
+            } else {
+                hub.offer(json.readValue(message, LiveEvent.class));
+            }
         } catch (Exception e) {
             // The type only: a parser's message quotes the payload, which can name a patient.
             LOG.warnf("Unreadable live event dropped (%s); the hub recovers it from the event log", e.getClass().getSimpleName());

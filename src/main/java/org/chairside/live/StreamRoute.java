@@ -91,7 +91,7 @@ public class StreamRoute {
         response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
         EventStream stream = new EventStream(rc.request(), rc.vertx().getOrCreateContext(), subscriberBuffer);
         Buffer beat = beatsAsEvents ? beatEvent : beatComment;
-        long timer = rc.vertx().setPeriodic(heartbeatMillis, ignored -> stream.send(beat));
+        long timer = rc.vertx().setPeriodic(heartbeatMillis, ignored -> stream.send(beat, 1));
         response.closeHandler(ignored -> {
             rc.vertx().cancelTimer(timer);
             stream.closed();

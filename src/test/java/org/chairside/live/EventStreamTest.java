@@ -110,7 +110,7 @@ class EventStreamTest {
             // Queued from a task on the stream's own event loop, so all of them wait for the same drain.
             o.context().runOnContext(v -> {
                 for (int i = 1; i <= 5; i++) {
-                    o.stream().send(frame(i, "{\"n\":" + i + "}"));
+                    o.stream().send(frame(i, "{\"n\":" + i + "}"), 1);
                 }
             });
             StringBuilder expected = new StringBuilder();
@@ -120,7 +120,7 @@ class EventStreamTest {
             assertEquals(expected.toString(), chunks.next(), "the five frames, whole and in order, in one write");
 
             // A lone frame is not held back for company.
-            o.stream().send(frame(6, "{\"n\":6}"));
+            o.stream().send(frame(6, "{\"n\":6}"), 1);
             assertEquals("id:6\nevent:reading\ndata:{\"n\":6}\n\n", chunks.next());
         }
     }
@@ -159,8 +159,8 @@ class EventStreamTest {
         long started = System.nanoTime();
         for (int i = 1; i <= events; i++) {
             Buffer f = frame(i, "{\"pad\":\"" + padding + "\"}");
-            slow.stream().send(f);
-            fast.stream().send(f);
+            slow.stream().send(f, 1);
+            fast.stream().send(f, 1);
             // Never more than half the limit ahead of the reading client: it keeps up, the stuck one does not.
             while (i - received.get() > LIMIT / 2 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30)) {
                 Thread.sleep(1);

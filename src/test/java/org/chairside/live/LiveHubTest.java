@@ -29,11 +29,13 @@ class LiveHubTest {
 
     private static final class Recording implements LiveHub.Sink {
         final List<Buffer> sent = new CopyOnWriteArrayList<>();
+        final List<Integer> counts = new CopyOnWriteArrayList<>();
         volatile boolean cut;
 
         @Override
-        public void send(Buffer frames) {
+        public void send(Buffer frames, int events) {
             sent.add(frames);
+            counts.add(events);
         }
 
         @Override
@@ -73,6 +75,39 @@ class LiveHubTest {
     }
 
     @Test
+    void oneTransactionsEventsReachEachSubscriberAsOneWrite() {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        Recording a = new Recording();
+        Recording b = new Recording();
+        hub.subscribe(null, a);
+        hub.subscribe(null, b);
+        hub.offer(List.of(commit("reading", "{\"n\":1}"), commit("reading", "{\"n\":2}"), commit("alert", "{\"n\":3}")));
+
+        assertEquals(List.of(3), a.counts, "one buffer holding the three events");
+        assertSame(a.sent.get(0), b.sent.get(0));
+        assertEquals("id:1\nevent:reading\ndata:{\"n\":1}\n\nid:2\nevent:reading\ndata:{\"n\":2}\n\n"
+                + "id:3\nevent:alert\ndata:{\"n\":3}\n\n", a.text());
+    }
+
+    @Test
+    void aLaterTransactionArrivingFirstWaitsForTheEarlierOne() {
+        LiveHub hub = new LiveHub(log, 100, 1000);
+        Recording a = new Recording();
+        hub.subscribe(null, a);
+        LiveEvent one = commit("reading", "{}");
+        LiveEvent two = commit("reading", "{}");
+        LiveEvent three = commit("alert", "{}");
+        LiveEvent four = commit("reading", "{}");
+        hub.offer(List.of(three, four));
+        assertTrue(a.sent.isEmpty(), "3 and 4 are held until 1 and 2 are there");
+        hub.offer(List.of(one, two));
+        hub.offer(List.of(three, four));
+
+        assertEquals(List.of(4), a.counts, "1 to 4 together, the late copy of 3 and 4 ignored");
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(a.text()));
+    }
+
+    @Test
     void aResumingSubscriberGetsTheLogThenLiveEventsWithoutGapOrDuplicate() throws Exception {
         LiveHub hub = new LiveHub(log, 100, 1000);
         hub.offer(commit("session", "{}"));
@@ -88,13 +123,17 @@ class LiveHubTest {
         while (!resumed.text().contains("id:9\n") && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), ids(resumed.text()));
+    }
+
+    private static List<Long> ids(String text) {
         List<Long> ids = new ArrayList<>();
-        for (String line : resumed.text().split("\n")) {
+        for (String line : text.split("\n")) {
             if (line.startsWith("id:")) {
                 ids.add(Long.parseLong(line.substring(3)));
             }
         }
-        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), ids);
+        return ids;
     }
 
     @Test
