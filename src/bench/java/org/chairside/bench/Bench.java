@@ -59,10 +59,12 @@ public final class Bench {
         int port = Integer.parseInt(System.getProperty("bench.port", "18080").trim());
         boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false").trim());
         String only = System.getProperty("bench.only", "").trim();
+        String jvm = System.getProperty("bench.jvm", "").trim();
+        List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
         Path work = dir.resolve("run");
         deleteTree(work);
         Files.createDirectories(work);
-        Bench b = new Bench(dir, new Server(jar, work, port, jfr), seconds, only);
+        Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions), seconds, only);
         Load.server = b.server;
         // Killed from outside (SIGTERM): still stop the server and write what was measured so far.
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -99,7 +101,8 @@ public final class Bench {
     private void run() throws Exception {
         report.put("generatedAt", Instant.now().toString());
         report.put("machine", machine());
-        report.put("command", "./mvnw verify -Pbench" + (secondsOverride != null ? " -Dbench.seconds=" + secondsOverride : ""));
+        report.put("command", "./mvnw verify -Pbench" + (secondsOverride != null ? " -Dbench.seconds=" + secondsOverride : "")
+                + (server.jvmOptions.isEmpty() ? "" : " -Dbench.jvm=\"" + String.join(" ", server.jvmOptions) + "\""));
         report.put("scenarios", scenarios);
         log("server: " + server.jar + ", database " + server.jdbcUrl());
 
@@ -109,7 +112,7 @@ public final class Bench {
         Thread.sleep(5000);
         double rssIdle = server.rssMiB();
         Map<String, Object> startup = new LinkedHashMap<>();
-        startup.put("parameters", Map.of("command", "java -Xmx512m -jar target/quarkus-app/quarkus-run.jar",
+        startup.put("parameters", Map.of("command", serverCommand(),
                 "measured", "process start to the first 200 from GET /q/health/live, polled every 5 ms",
                 "database", "fresh H2 file (Flyway migrates at start)"));
         startup.put("firstRequestMs", startMs);
@@ -127,7 +130,7 @@ public final class Bench {
             guarded("1-charting", this::charting);
         }
         startup.put("rssAfterChartingMiB", round(server.rssMiB()));
-        rows.add(0, new String[] {"4. Startup", "packaged jar, -Xmx512m, fresh H2 file",
+        rows.add(0, new String[] {"4. Startup", "`" + serverCommand() + "`, fresh H2 file",
                 "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB",
                 "< 2.5 s; < 300 MB after 1",
                 met(startMs < 2500 && (double) startup.get("rssAfterChartingMiB") * 1.048576 < 300)});
@@ -140,6 +143,11 @@ public final class Bench {
         if (wanted(5)) {
             guarded("5-history", this::history);
         }
+    }
+
+    private String serverCommand() {
+        return "java -Xmx512m " + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ")
+                + "-jar target/quarkus-app/quarkus-run.jar";
     }
 
     private interface Scenario {
@@ -607,6 +615,7 @@ public final class Bench {
         m.put("loadAverageAtStart", loadAverage());
         m.put("openFilesLimit", openFilesLimit());
         m.put("serverHeap", "-Xmx512m");
+        m.put("serverJvmOptions", server.jvmOptions);
         return m;
     }
 

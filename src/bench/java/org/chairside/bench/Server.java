@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged server as its own process: {@code java -Xmx512m -jar target/quarkus-app/quarkus-run.jar} with its
+ * The packaged server as its own process: {@code java -Xmx512m [bench.jvm options] -jar target/quarkus-app/quarkus-run.jar} with its
  * own H2 file database under target/bench/, on a loopback port.
  */
 final class Server {
@@ -24,10 +24,13 @@ final class Server {
     final Path dbDir;
     final int port;
     final boolean jfr;
+    /** JVM options besides -Xmx512m, as the deployment runs it (-Dbench.jvm=...). */
+    final List<String> jvmOptions;
     private Process process;
     private int starts;
 
-    Server(Path jar, Path workDir, int port, boolean jfr) {
+    Server(Path jar, Path workDir, int port, boolean jfr, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = jar;
         this.workDir = workDir;
         this.dbDir = workDir.resolve("db");
@@ -60,6 +63,7 @@ final class Server {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
         if (jfr) {
             cmd.add("-XX:StartFlightRecording=filename=" + workDir.resolve("server-" + starts + ".jfr").toAbsolutePath()
                     + ",settings=profile,dumponexit=true");
