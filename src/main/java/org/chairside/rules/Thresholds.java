@@ -55,11 +55,15 @@ public class Thresholds {
         String sessionKey = ThresholdSetting.sessionKey(sessionId);
         ThresholdProfile clinic = shippedDefaults;
         ThresholdProfile overrides = ThresholdProfile.empty();
-        for (ThresholdSetting s : ThresholdSetting.<ThresholdSetting>list("scopeKey = ?1 or scopeKey = ?2", ThresholdSetting.CLINIC, sessionKey)) {
-            if (s.scopeKey.equals(sessionKey)) {
-                overrides = read(s.body);
+        // Keys and bodies only: settings loaded as entities would be snapshotted and dirty-checked at every flush of the write.
+        List<Object[]> rows = ThresholdSetting.getEntityManager()
+                .createQuery("select s.scopeKey, s.body from ThresholdSetting s where s.scopeKey = ?1 or s.scopeKey = ?2", Object[].class)
+                .setParameter(1, ThresholdSetting.CLINIC).setParameter(2, sessionKey).getResultList();
+        for (Object[] row : rows) {
+            if (sessionKey.equals(row[0])) {
+                overrides = read((String) row[1]);
             } else {
-                clinic = read(s.body);
+                clinic = read((String) row[1]);
             }
         }
         return clinic.overlay(overrides);
