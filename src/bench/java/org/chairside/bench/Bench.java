@@ -146,8 +146,9 @@ public final class Bench {
     }
 
     private String serverCommand() {
-        return "java -Xmx512m " + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ")
-                + "-jar target/quarkus-app/quarkus-run.jar";
+        String arenas = System.getenv("MALLOC_ARENA_MAX");
+        return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
+                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
     }
 
     private interface Scenario {
@@ -616,6 +617,8 @@ public final class Bench {
         m.put("openFilesLimit", openFilesLimit());
         m.put("serverHeap", "-Xmx512m");
         m.put("serverJvmOptions", server.jvmOptions);
+        // glibc's malloc arenas count in resident memory; the server inherits this from the driver's environment
+        m.put("serverEnvMallocArenaMax", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "(unset)"));
         return m;
     }
 
