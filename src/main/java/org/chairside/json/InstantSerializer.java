@@ -25,13 +25,20 @@ public final class InstantSerializer extends StdSerializer<Instant> {
 
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        long seconds = value.getEpochSecond();
-        if (seconds < FIRST_SECOND || seconds > LAST_SECOND) {
-            gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+        write(value.getEpochSecond(), value.getNano(), gen);
+    }
+
+    /**
+     * Writes the instant as a JSON string, the same text as {@link #serialize}; for writers that stream rows and have the
+     * epoch second and nanos at hand without making an {@link Instant}.
+     */
+    public static void write(long epochSecond, int nanos, JsonGenerator gen) throws IOException {
+        if (epochSecond < FIRST_SECOND || epochSecond > LAST_SECOND) {
+            gen.writeString(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(epochSecond, nanos)));
             return;
         }
         char[] buf = new char[30];
-        int n = format(seconds, value.getNano(), buf);
+        int n = format(epochSecond, nanos, buf);
         gen.writeString(buf, 0, n);
     }
 

@@ -14,4 +14,13 @@ public class JsonSetup implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("chairside-instants").addSerializer(Instant.class, new InstantSerializer()));
     }
+
+    /**
+     * Runs after Quarkus's own customizer, which registers the JSR-310 module: Jackson asks the module registered last
+     * first, so at the default priority that module's {@code Instant} serializer won and this one was never used.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 }

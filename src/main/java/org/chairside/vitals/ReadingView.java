@@ -4,16 +4,15 @@ import java.time.Instant;
 
 import org.chairside.session.SessionState;
 
-/** A reading as the API and the stream show it; {@code amended} readings were superseded by {@code supersededById}. */
+/**
+ * A reading as the API and the stream show it; {@code amended} readings were superseded by {@code supersededById}.
+ * A session's list is written field by field by {@link ReadingListWriter}: a change here is a change there too (the
+ * tests compare the two byte for byte).
+ */
 public record ReadingView(Long id, Long sessionId, Instant takenAt, Instant enteredAt, SessionState phase, boolean baseline,
                           Integer systolic, Integer diastolic, Integer heartRate, Integer spo2, Integer respiratoryRate,
                           Double temperatureC, Source source, String chartedBy, boolean amended, Long supersededById,
                           Instant supersededAt, String supersededBy, Long amendsId, String amendReason) {
-
-    /** Selects a session's readings straight into views: a long session is listed without loading 10,000 managed entities. */
-    static final String SELECT = "select new org.chairside.vitals.ReadingView(r.id, r.sessionId, r.takenAt, r.enteredAt, r.phase, "
-            + "r.systolic, r.diastolic, r.heartRate, r.spo2, r.respiratoryRate, r.temperatureC, r.source, r.chartedBy, "
-            + "r.supersededById, r.supersededAt, r.supersededByUser, r.amendsId, r.amendReason) from Reading r";
 
     /** From a reading's stored columns; {@code baseline} and {@code amended} are derived as {@link Reading} derives them. */
     public ReadingView(Long id, Long sessionId, Instant takenAt, Instant enteredAt, SessionState phase, Integer systolic,

@@ -1,7 +1,6 @@
 package org.chairside.vitals;
 
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.quarkus.security.Authenticated;
@@ -15,7 +14,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.chairside.security.Roles;
 import org.chairside.session.SessionService;
@@ -24,10 +30,12 @@ import org.chairside.session.SessionService;
 @Authenticated
 public class SessionReadingResource {
     private final ChartingQueue queue;
+    private final ReadingListWriter readings;
     private final SecurityIdentity identity;
 
-    public SessionReadingResource(ChartingQueue queue, SecurityIdentity identity) {
+    public SessionReadingResource(ChartingQueue queue, ReadingListWriter readings, SecurityIdentity identity) {
         this.queue = queue;
+        this.readings = readings;
         this.identity = identity;
     }
 
@@ -45,11 +53,17 @@ public class SessionReadingResource {
                 });
     }
 
-    /** Every reading of the session in taken-at order, amended originals included (marked amended). */
+    /**
+     * Every reading of the session in taken-at order, amended originals included (marked amended), as a JSON array of
+     * {@link ReadingView}s written while the rows are read. An unknown session is a 404 before anything is written.
+     */
     @GET
-    public List<ReadingView> list(@PathParam("id") long sessionId) {
+    @Produces(MediaType.APPLICATION_JSON)
+    // The stream hides the element type from the OpenAPI scanner: name it.
+    @APIResponse(responseCode = "200", description = "the session's readings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReadingView.class)))
+    public StreamingOutput list(@PathParam("id") long sessionId) {
         SessionService.find(sessionId);
-        return Reading.getEntityManager().createQuery(ReadingView.SELECT + " where r.sessionId = :session order by r.takenAt, r.id",
-                ReadingView.class).setParameter("session", sessionId).getResultList();
+        return out -> readings.write(sessionId, out);
     }
 }

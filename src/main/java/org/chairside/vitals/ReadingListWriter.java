@@ -1,0 +1,170 @@
+package org.chairside.vitals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.chairside.json.InstantSerializer;
+import org.chairside.session.SessionState;
+
+/**
+ * Writes a session's readings as the JSON array of {@link ReadingView}s, row by row from the query's result set. A
+ * session fed by a device has ten thousand readings and more: going through Hibernate's row processing, a list of
+ * records and Jackson's reflective bean serializer cost several times what the query itself does, held the whole list
+ * and its 4 MB of JSON in memory, and sent the first byte only when the last row was read. The text is the same as
+ * Jackson writes for the records (same fields, same order, nulls written), which the tests check byte for byte.
+ */
+@ApplicationScoped
+public class ReadingListWriter {
+    private static final String SELECT = "select id, session_id, taken_at, entered_at, phase, systolic, diastolic, heart_rate, spo2, "
+            + "respiratory_rate, temperature_c, source, charted_by, superseded_by_id, superseded_at, superseded_by_user, amends_id, "
+            + "amend_reason from reading where session_id = ? order by taken_at, id";
+    /** Rows PostgreSQL hands over per round trip (it holds the whole result in the driver otherwise); H2 ignores it. */
+    private static final int FETCH_SIZE = 1000;
+
+    // The names of ReadingView's components, encoded once instead of on every row.
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString SESSION_ID = new SerializedString("sessionId");
+    private static final SerializedString TAKEN_AT = new SerializedString("takenAt");
+    private static final SerializedString ENTERED_AT = new SerializedString("enteredAt");
+    private static final SerializedString PHASE = new SerializedString("phase");
+    private static final SerializedString BASELINE = new SerializedString("baseline");
+    private static final SerializedString SYSTOLIC = new SerializedString("systolic");
+    private static final SerializedString DIASTOLIC = new SerializedString("diastolic");
+    private static final SerializedString HEART_RATE = new SerializedString("heartRate");
+    private static final SerializedString SPO2 = new SerializedString("spo2");
+    private static final SerializedString RESPIRATORY_RATE = new SerializedString("respiratoryRate");
+    private static final SerializedString TEMPERATURE_C = new SerializedString("temperatureC");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString CHARTED_BY = new SerializedString("chartedBy");
+    private static final SerializedString AMENDED = new SerializedString("amended");
+    private static final SerializedString SUPERSEDED_BY_ID = new SerializedString("supersededById");
+    private static final SerializedString SUPERSEDED_AT = new SerializedString("supersededAt");
+    private static final SerializedString SUPERSEDED_BY = new SerializedString("supersededBy");
+    private static final SerializedString AMENDS_ID = new SerializedString("amendsId");
+    private static final SerializedString AMEND_REASON = new SerializedString("amendReason");
+
+    private final DataSource db;
+    private final JsonFactory json;
+
+    public ReadingListWriter(DataSource db, ObjectMapper mapper) {
+        this.db = db;
+        this.json = mapper.getFactory();
+    }
+
+    /** Every reading of the session in taken-at order, amended originals included; the caller has checked the session exists. */
+    public void write(long sessionId, OutputStream out) throws IOException {
+        try (Connection c = db.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // PostgreSQL streams a result by the fetch size only inside a transaction.
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement(SELECT)) {
+                p.setFetchSize(FETCH_SIZE);
+                p.setLong(1, sessionId);
+                try (ResultSet rs = p.executeQuery(); JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+                    // The container owns the response stream and closes it after this method.
+                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    g.writeStartArray();
+                    while (rs.next()) {
+                        row(rs, g);
+                    }
+                    g.writeEndArray();
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("listing the readings of session " + sessionId + " failed", e);
+        }
+    }
+
+    private static void row(ResultSet rs, JsonGenerator g) throws SQLException, IOException {
+        String phase = rs.getString(5);
+        long supersededById = rs.getLong(14);
+        boolean current = rs.wasNull();
+        g.writeStartObject();
+        g.writeFieldName(ID);
+        g.writeNumber(rs.getLong(1));
+        g.writeFieldName(SESSION_ID);
+        g.writeNumber(rs.getLong(2));
+        g.writeFieldName(TAKEN_AT);
+        instant(rs, 3, g);
+        g.writeFieldName(ENTERED_AT);
+        instant(rs, 4, g);
+        g.writeFieldName(PHASE);
+        g.writeString(phase);
+        g.writeFieldName(BASELINE);
+        g.writeBoolean(Reading.isBaseline(SessionState.valueOf(phase)));
+        g.writeFieldName(SYSTOLIC);
+        number(rs, 6, g);
+        g.writeFieldName(DIASTOLIC);
+        number(rs, 7, g);
+        g.writeFieldName(HEART_RATE);
+        number(rs, 8, g);
+        g.writeFieldName(SPO2);
+        number(rs, 9, g);
+        g.writeFieldName(RESPIRATORY_RATE);
+        number(rs, 10, g);
+        g.writeFieldName(TEMPERATURE_C);
+        double temperature = rs.getDouble(11);
+        if (rs.wasNull()) {
+            g.writeNull();
+        } else {
+            g.writeNumber(temperature);
+        }
+        g.writeFieldName(SOURCE);
+        g.writeString(rs.getString(12));
+        g.writeFieldName(CHARTED_BY);
+        g.writeString(rs.getString(13));
+        g.writeFieldName(AMENDED);
+        g.writeBoolean(!current);
+        g.writeFieldName(SUPERSEDED_BY_ID);
+        if (current) {
+            g.writeNull();
+        } else {
+            g.writeNumber(supersededById);
+        }
+        g.writeFieldName(SUPERSEDED_AT);
+        instant(rs, 15, g);
+        g.writeFieldName(SUPERSEDED_BY);
+        g.writeString(rs.getString(16));
+        g.writeFieldName(AMENDS_ID);
+        number(rs, 17, g);
+        g.writeFieldName(AMEND_REASON);
+        g.writeString(rs.getString(18));
+        g.writeEndObject();
+    }
+
+    /** An integer or bigint column, or null; Jackson writes an int and a long of the same value alike. */
+    private static void number(ResultSet rs, int column, JsonGenerator g) throws SQLException, IOException {
+        long v = rs.getLong(column);
+        if (rs.wasNull()) {
+            g.writeNull();
+        } else {
+            g.writeNumber(v);
+        }
+    }
+
+    private static void instant(ResultSet rs, int column, JsonGenerator g) throws SQLException, IOException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        if (t == null) {
+            g.writeNull();
+        } else {
+            InstantSerializer.write(t.toEpochSecond(), t.getNano(), g);
+        }
+    }
+}

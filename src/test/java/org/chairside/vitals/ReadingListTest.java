@@ -1,0 +1,166 @@
+package org.chairside.vitals;
+
+import static org.chairside.TestClinic.admin;
+import static org.chairside.TestClinic.anonymous;
+import static org.chairside.TestClinic.chart;
+import static org.chairside.TestClinic.nurse;
+import static org.chairside.TestClinic.openSession;
+import static org.chairside.TestClinic.provider;
+import static org.chairside.TestClinic.transition;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.session.SessionState;
+
+/** GET /api/sessions/{id}/readings is streamed from the rows: it must be exactly what Jackson writes for the views. */
+@QuarkusTest
+class ReadingListTest {
+    private static final List<String> FIELDS = List.of("id", "sessionId", "takenAt", "enteredAt", "phase", "baseline", "systolic",
+            "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC", "source", "chartedBy", "amended", "supersededById",
+            "supersededAt", "supersededBy", "amendsId", "amendReason");
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** What the list was before it was streamed: the stored readings as views, serialized by the application's mapper. */
+    private String asJacksonWritesIt(long session) throws Exception {
+        List<ReadingView> views = QuarkusTransaction.requiringNew().call(() ->
+                Reading.<Reading>list("sessionId = ?1 order by takenAt, id", session).stream().map(ReadingView::of).toList());
+        return mapper.writeValueAsString(views);
+    }
+
+    private static String listed(long session) {
+        return nurse().get("/api/sessions/" + session + "/readings").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void baselinePartialAndAmendedReadingsAreListedAsTheirViewsWithEveryFieldAndExplicitNulls() throws Exception {
+        long session = openSession();
+        // whole seconds after the session was opened: a reading may not be older than its session
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long baseline = chart(session, Map.of("systolic", 121, "diastolic", 79, "heartRate", 72, "spo2", 98, "respiratoryRate", 14,
+                "temperatureC", 37.2, "takenAt", now.plusNanos(123_456_000).toString())).getLong("reading.id");
+        transition(session, "INFUSING", null);
+        long partial = chart(session, Map.of("spo2", 96, "takenAt", now.plusSeconds(2).plusMillis(500).toString())).getLong("reading.id");
+        long typo = chart(session, Map.of("heartRate", 170, "takenAt", now.plusSeconds(1).toString())).getLong("reading.id");
+        long fixed = nurse().body(Map.of("heartRate", 71, "reason", "typed \"170\" – meant 71\nsee log"))
+                .post("/api/readings/" + typo + "/amendments").then().statusCode(201).extract().jsonPath().getLong("reading.id");
+
+        String body = listed(session);
+        assertEquals(asJacksonWritesIt(session), body);
+
+        JsonNode list = mapper.readTree(body);
+        assertEquals(4, list.size());
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode r : list) {
+            List<String> names = new ArrayList<>();
+            r.fieldNames().forEachRemaining(names::add);
+            assertEquals(FIELDS, names, "every field, in the record's order, nulls included");
+            ids.add(r.get("id").asLong());
+        }
+        // taken-at order; the correction keeps the original's time and follows it by id
+        assertEquals(List.of(baseline, typo, fixed, partial), ids);
+        JsonNode b = list.get(0);
+        assertEquals(now.plusNanos(123_456_000).toString(), b.get("takenAt").asText());
+        assertEquals("CHECKED_IN", b.get("phase").asText());
+        assertTrue(b.get("baseline").asBoolean());
+        assertEquals(37.2, b.get("temperatureC").asDouble());
+        assertEquals("MANUAL", b.get("source").asText());
+        assertEquals("nurse", b.get("chartedBy").asText());
+        JsonNode original = list.get(1);
+        assertTrue(original.get("amended").asBoolean());
+        assertEquals(fixed, original.get("supersededById").asLong());
+        assertEquals("nurse", original.get("supersededBy").asText());
+        assertTrue(original.get("supersededAt").isTextual());
+        assertTrue(original.get("amendsId").isNull());
+        JsonNode correction = list.get(2);
+        assertTrue(!correction.get("amended").asBoolean() && correction.get("supersededById").isNull());
+        assertEquals(typo, correction.get("amendsId").asLong());
+        assertEquals("typed \"170\" – meant 71\nsee log", correction.get("amendReason").asText());
+        JsonNode spo2Only = list.get(3);
+        assertEquals(96, spo2Only.get("spo2").asInt());
+        assertTrue(spo2Only.get("systolic").isNull() && spo2Only.get("diastolic").isNull() && spo2Only.get("heartRate").isNull()
+                && spo2Only.get("temperatureC").isNull());
+        assertEquals("INFUSING", spo2Only.get("phase").asText());
+        assertTrue(!spo2Only.get("baseline").asBoolean());
+    }
+
+    @Test
+    void aLongSessionIsWrittenWholeAcrossManyBuffers() throws Exception {
+        long session = openSession();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Stored directly: the list does not care how readings arrived, and 3,000 POSTs would only slow the suite.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 3000; i++) {
+                Reading r = new Reading();
+                r.sessionId = session;
+                r.takenAt = start.plusMillis(i * 1001L);
+                r.enteredAt = r.takenAt.plusNanos(1000);
+                r.phase = i < 5 ? SessionState.CHECKED_IN : SessionState.INFUSING;
+                r.systolic = 100 + i % 50;
+                r.diastolic = 70;
+                r.heartRate = i % 7 == 0 ? null : 60 + i % 40;
+                r.spo2 = 97;
+                r.temperatureC = i % 3 == 0 ? 36.6 + i % 10 / 10.0 : null;
+                r.source = Source.DEVICE;
+                r.sourceRef = "dev-" + i;
+                r.chartedBy = "monitor";
+                r.persist();
+            }
+        });
+        String body = listed(session);
+        assertTrue(body.length() > 1_000_000, "far more than one output buffer: " + body.length());
+        assertEquals(asJacksonWritesIt(session), body);
+        assertEquals(3000, mapper.readTree(body).size());
+    }
+
+    @Test
+    void aSessionWithoutReadingsIsAnEmptyArray() throws Exception {
+        long session = openSession();
+        Response r = nurse().get("/api/sessions/" + session + "/readings");
+        r.then().statusCode(200);
+        assertEquals("[]", r.asString());
+        assertEquals(asJacksonWritesIt(session), r.asString());
+        // the same media type as the lists Jackson writes
+        assertEquals(nurse().get("/api/alerts?sessionId=" + session).contentType(), r.contentType());
+    }
+
+    @Test
+    void theApiDescriptionStillNamesTheListsElements() {
+        nurse().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/sessions/{id}/readings'.get.responses.'200'.content.'application/json'.schema.type", equalTo("array"))
+                .body("paths.'/api/sessions/{id}/readings'.get.responses.'200'.content.'application/json'.schema.items.'$ref'",
+                        equalTo("#/components/schemas/ReadingView"));
+    }
+
+    @Test
+    void anUnknownSessionIsAProblemNotAnEmptyList() {
+        nurse().get("/api/sessions/987654321/readings").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void listingNeedsALoginAndAnyRoleMayRead() {
+        long session = openSession();
+        chart(session, Map.of("heartRate", 70));
+        anonymous().get("/api/sessions/" + session + "/readings").then().statusCode(401).contentType("application/problem+json");
+        for (var who : List.of(nurse(), provider(), admin())) {
+            who.get("/api/sessions/" + session + "/readings").then().statusCode(200).body("heartRate", equalTo(List.of(70)));
+        }
+    }
+}
