@@ -47,6 +47,8 @@ final class Dashboard {
     LongList readingArrivals = new LongList();
 
     private Part part = Part.HEAD;
+    /** In a data line that is not decoded. */
+    private boolean skipping;
     private boolean statusSeen;
     private boolean chunked;
     private long chunkLeft;
@@ -157,13 +159,51 @@ final class Dashboard {
 
     // --------------------------------------------------------------- text/event-stream
 
+    /**
+     * Splits the event stream into lines straight from the buffer's array. A data line this dashboard does not
+     * time (most of the bytes) is skipped to its end without being copied.
+     */
     private void events(ByteBuffer bytes, long now) {
-        while (bytes.hasRemaining()) {
-            if (takeLine(bytes)) {
-                eventLine(now);
-                lineLength = 0;
+        byte[] a = bytes.array();
+        int p = bytes.arrayOffset() + bytes.position();
+        int end = bytes.arrayOffset() + bytes.limit();
+        while (p < end) {
+            if (!skipping && lineLength == 0 && a[p] == 'd' && !(kind == Kind.ALERT || kind == Kind.READING && recordReadings)) {
+                skipping = true;
+                dataAt = now;
             }
+            int nl = p;
+            while (nl < end && a[nl] != '\n') {
+                nl++;
+            }
+            if (!skipping) {
+                append(a, p, nl);
+            }
+            if (nl == end) {
+                p = end;
+                break;
+            }
+            p = nl + 1;
+            if (skipping) {
+                skipping = false;
+            } else {
+                if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                    lineLength--;
+                }
+                eventLine(now);
+            }
+            lineLength = 0;
         }
+        bytes.position(p - bytes.arrayOffset());
+    }
+
+    private void append(byte[] a, int from, int to) {
+        int n = to - from;
+        if (lineLength + n > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+        }
+        System.arraycopy(a, from, line, lineLength, n);
+        lineLength += n;
     }
 
     private void eventLine(long now) {

@@ -62,7 +62,7 @@ final class StreamReaders implements Closeable {
     private static final class Reader implements Runnable {
         final Selector selector;
         final Queue<Stream> pending = new ConcurrentLinkedQueue<>();
-        final ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         volatile boolean stop;
 
         Reader(Selector selector) {
