@@ -29,8 +29,7 @@ final class EventStream implements LiveHub.Sink {
     private final Context context;
     private final int limit;
     private final Handler<Void> drain = ignored -> drain();
-    private final ArrayDeque<Buffer> waiting = new ArrayDeque<>();
-    private final ArrayDeque<Integer> waitingCounts = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     /** Events in {@link #waiting}: the limit counts events, however they were batched. */
     private int waitingEvents;
     /** A drain is queued on the event loop, or waits for the write queue to empty: no need to queue another. */
@@ -56,8 +55,7 @@ final class EventStream implements LiveHub.Sink {
                 closeLater();
                 return;
             }
-            waiting.add(frames);
-            waitingCounts.add(events);
+            waiting.add(new Waiting(frames, events));
             waitingEvents += events;
             if (draining) {
                 return;
@@ -85,7 +83,6 @@ final class EventStream implements LiveHub.Sink {
 
     private void forget() {
         waiting.clear();
-        waitingCounts.clear();
         waitingEvents = 0;
     }
 
@@ -135,11 +132,11 @@ final class EventStream implements LiveHub.Sink {
         }
         int count = 0;
         int bytes = first.length();
-        for (Buffer next : waiting) {
-            if (bytes + next.length() > WRITE_BYTES) {
+        for (Waiting next : waiting) {
+            if (bytes + next.frames().length() > WRITE_BYTES) {
                 break;
             }
-            bytes += next.length();
+            bytes += next.frames().length();
             count++;
         }
         Buffer joined = Buffer.buffer(bytes).appendBuffer(first);
@@ -150,7 +147,11 @@ final class EventStream implements LiveHub.Sink {
     }
 
     private Buffer poll() {
-        waitingEvents -= waitingCounts.poll();
-        return waiting.poll();
+        Waiting w = waiting.poll();
+        waitingEvents -= w.events();
+        return w.frames();
+    }
+
+    private record Waiting(Buffer frames, int events) {
     }
 }
