@@ -258,7 +258,8 @@ public final class Bench {
             log("charting @" + clients + ": " + summary(res));
             cell.append(clients).append(": ").append(fmt(res.perSecond())).append("/s, p50 ").append(m.get("p50Ms"))
                     .append(" / p99 ").append(m.get("p99Ms")).append(" / p99.9 ").append(m.get("p999Ms")).append(" ms, ")
-                    .append(res.errors).append(" errors, ").append(m.get("serverCpuMsPerRequest")).append(" ms server CPU/req")
+                    .append(res.errors).append(" errors, ").append(m.get("serverCpuMsPerRequest")).append(" ms server CPU/req (")
+                    .append(m.get("writerCpuMsPerRequest")).append(" on the writer)")
                     .append(m.containsKey("fractionOfCeiling") ? ", " + pct((double) m.get("fractionOfCeiling")) + " of ceiling" : "")
                     .append("<br>");
         }

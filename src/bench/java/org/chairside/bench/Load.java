@@ -32,6 +32,7 @@ final class Load {
         long errors;
         double seconds;
         double serverCpuMs = -1;
+        double writerCpuMs = -1;
         final Map<String, Long> failures = new ConcurrentHashMap<>();
 
         double perSecond() {
@@ -51,10 +52,16 @@ final class Load {
                 m.put("serverCpuMsPerRequest", Bench.round(serverCpuMs / (ok + errors)));
                 m.put("serverCpuCoresBusy", Bench.round(serverCpuMs / 1000 / seconds));
             }
+            if (writerCpuMs >= 0 && ok + errors > 0) {
+                m.put("writerCpuMsPerRequest", Bench.round(writerCpuMs / (ok + errors)));
+            }
             m.putAll(Bench.latencyMs(latency));
             return m;
         }
     }
+
+    /** The server's charting writer threads (named charting-writer-n), whose share of the CPU each run also reads. */
+    private static final String WRITER_THREADS = "charting-writer";
 
     /** The server whose CPU each run reads, when known. */
     static Server server;
@@ -80,6 +87,7 @@ final class Load {
         long end = start + (long) (seconds * 1e9);
         double intervalNanos = ratePerSec > 0 ? clients * 1e9 / ratePerSec : 0;
         double cpu0 = server == null ? -1 : server.cpuMillis();
+        double writer0 = server == null ? -1 : server.threadCpuMillis(WRITER_THREADS);
         for (int c = 0; c < clients; c++) {
             int client = c;
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
@@ -128,6 +136,9 @@ final class Load {
         long finished = System.nanoTime();
         if (cpu0 >= 0) {
             result.serverCpuMs = server.cpuMillis() - cpu0;
+        }
+        if (writer0 >= 0) {
+            result.writerCpuMs = server.threadCpuMillis(WRITER_THREADS) - writer0;
         }
         for (Histogram h : histograms) {
             result.latency.add(h);

@@ -3,7 +3,7 @@ package org.chairside.vitals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -73,8 +75,12 @@ public class ChartingService {
      */
     @Transactional
     public Charted chart(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
+        LockedSession target = lock(List.of(sessionId)).get(sessionId);
+        if (target == null) {
+            throw ProblemException.notFound("session", sessionId);
+        }
         List<EventLog.Pending> announcements = new ArrayList<>();
-        Charted charted = chartInTransaction(sessionId, inputs, source, actor, fieldPrefix, announcements);
+        Charted charted = chartInTransaction(target, inputs, source, actor, fieldPrefix, announcements);
         events.append(announcements);
         return charted;
     }
@@ -87,43 +93,64 @@ public class ChartingService {
      * Charts several single readings in one transaction (see {@link ChartingQueue}). A reading refused for its
      * own reasons (unknown or closed session, invalid values) is refused before it writes anything, so the
      * others stand; any other failure rolls the whole group back.
+     *
+     * <p>Every session of the group is locked and its thresholds, open alerts and baseline read before the first write.
+     * Nothing is queried between the writes then (unless a sustained rule or a device's reference asks), so the group's
+     * rows go to the database in one flush, in JDBC batches, instead of a flush per reading.
      */
     @Transactional
     public List<GroupCommit.Outcome<Charted>> chartTogether(List<Single> group) {
-        // In session id order (arrival order within a session): the group then takes its session locks in the
-        // same order as any other group, so two writers never hold each other's locks crosswise.
-        Integer[] order = new Integer[group.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingLong(i -> group.get(i).sessionId()));
+        // In session id order (arrival order within a session), as the locks are taken.
+        Map<Long, List<Integer>> bySession = new TreeMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            bySession.computeIfAbsent(group.get(i).sessionId(), id -> new ArrayList<>()).add(i);
+        }
+        Map<Long, LockedSession> locked = lock(bySession.keySet());
         List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(Collections.nCopies(group.size(), null));
         List<EventLog.Pending> announcements = new ArrayList<>();
-        EntityManager em = Reading.getEntityManager();
-        Long previousSession = null;
-        for (int i : order) {
-            Single one = group.get(i);
-            if (previousSession != null && previousSession != one.sessionId()) {
-                // Left managed, every charting's entities would be dirty-checked again before each later query
-                // of the group: quadratic in its size.
-                em.flush();
-                em.clear();
+        bySession.forEach((sessionId, arrivals) -> {
+            LockedSession target = locked.get(sessionId);
+            for (int i : arrivals) {
+                Single one = group.get(i);
+                try {
+                    if (target == null) {
+                        throw ProblemException.notFound("session", sessionId);
+                    }
+                    outcomes.set(i, GroupCommit.Outcome.answered(
+                            chartInTransaction(target, List.of(one.input()), one.source(), one.actor(), "", announcements)));
+                } catch (ProblemException refused) {
+                    outcomes.set(i, GroupCommit.Outcome.refused(refused));
+                }
             }
-            previousSession = one.sessionId();
-            try {
-                outcomes.set(i, GroupCommit.Outcome.answered(
-                        chartInTransaction(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "", announcements)));
-            } catch (ProblemException refused) {
-                outcomes.set(i, GroupCommit.Outcome.refused(refused));
-            }
-        }
+        });
         // the group's events take their ids together: one turn of the event counter instead of one per reading
         events.append(announcements);
         return outcomes;
     }
 
+    /**
+     * Locks the sessions that exist, in id order (every group takes its locks in the same order, so two writers never
+     * hold each other's locks crosswise), and reads what charting needs of the open ones. One session at a time: these
+     * lookups keep their cached plans, where an IN list over the group is translated anew for every group.
+     */
+    private Map<Long, LockedSession> lock(Collection<Long> sessionIds) {
+        Map<Long, LockedSession> locked = new HashMap<>();
+        for (long id : new TreeSet<>(sessionIds)) {
+            InfusionSession s = InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (s == null) {
+                continue;
+            }
+            locked.put(id, s.state.isOpen()
+                    ? new LockedSession(s, thresholds.effective(id), AlertService.openAlerts(id), Baseline.of(s))
+                    : new LockedSession(s, null, Map.of(), Optional.empty()));
+        }
+        return locked;
+    }
+
     /** Refusals (ProblemException) come before the first write: a group relies on it. */
-    private Charted chartInTransaction(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix,
+    private Charted chartInTransaction(LockedSession target, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix,
                                        List<EventLog.Pending> announcements) {
-        InfusionSession session = SessionService.lock(sessionId);
+        InfusionSession session = target.session;
         if (!session.state.isOpen()) {
             throw ProblemException.conflict("The session is closed (" + session.state + "): no more readings can be charted");
         }
@@ -137,22 +164,21 @@ public class ChartingService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> !alreadyStored(sessionId, in)).toList());
+        List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> !alreadyStored(session.id, in)).toList());
         fresh.sort(Comparator.comparing(in -> takenAt(in, now)));
 
-        ThresholdProfile profile = thresholds.effective(sessionId);
-        Map<String, Alert> open = AlertService.openAlerts(sessionId);
-        Optional<Reading> baseline = Baseline.of(session);
+        ThresholdProfile profile = target.profile;
+        Map<String, Alert> open = target.open;
         List<VitalSigns> recent = recent(session, null, window(profile));
         List<Reading> stored = new ArrayList<>();
         Set<Alert> changed = new LinkedHashSet<>();
         for (ReadingInput in : fresh) {
             Reading r = store(session, in, takenAt(in, now), source, actor, now);
             stored.add(r);
-            changed.addAll(evaluate(session, r, profile, baseline.map(Reading::vitals).orElse(null), recent, open, now));
+            changed.addAll(evaluate(session, r, profile, target.baseline.map(Reading::vitals).orElse(null), recent, open, now));
             recent.add(r.vitals());
-            if (Baseline.replaces(r, baseline)) {
-                baseline = Optional.of(r);
+            if (Baseline.replaces(r, target.baseline)) {
+                target.baseline = Optional.of(r);
                 session.baselineReadingId = r.id;
             }
             if (isLatest(session, r)) {
@@ -246,11 +272,13 @@ public class ChartingService {
         return r;
     }
 
-    /** The events of a charting: its readings, then the alerts it changed (flushed first, so their versions are current). */
+    /**
+     * The events of a charting: its readings, then the alerts it changed, as they are now (ids are assigned on persist,
+     * so nothing needs flushing first; a later charting of the same group announces its own state of an alert).
+     */
     private static List<EventLog.Pending> announcement(List<Reading> readings, Set<Alert> changed) {
         List<EventLog.Pending> pending = new ArrayList<>();
         readings.forEach(r -> pending.add(new EventLog.Pending(READING_EVENT, r.sessionId, ReadingView.of(r))));
-        Reading.getEntityManager().flush();
         changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, AlertView.of(a))));
         return pending;
     }

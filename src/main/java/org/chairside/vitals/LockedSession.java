@@ -1,0 +1,29 @@
+package org.chairside.vitals;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.chairside.alerts.Alert;
+import org.chairside.rules.ThresholdProfile;
+import org.chairside.session.InfusionSession;
+
+/**
+ * A session locked for charting, with what the rules need of it. Loaded once per transaction however many readings
+ * it charts for the session (a writer's group loads all its sessions in a handful of queries), and kept current as
+ * readings are stored: the open alerts are updated in place, the baseline when a reading replaces it.
+ */
+final class LockedSession {
+    final InfusionSession session;
+    /** null for a closed session: nothing is charted there, so its thresholds are not read */
+    final ThresholdProfile profile;
+    /** the open alerts by condition */
+    final Map<String, Alert> open;
+    Optional<Reading> baseline;
+
+    LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<Reading> baseline) {
+        this.session = session;
+        this.profile = profile;
+        this.open = open;
+        this.baseline = baseline;
+    }
+}
