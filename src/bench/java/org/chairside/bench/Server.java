@@ -121,21 +121,18 @@ final class Server {
      */
     double cpuMillis() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name; clock ticks of 10 ms
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+            return cpuMillisOf(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
     /**
-     * CPU time used so far by the server's threads whose name starts with {@code threadName} (Linux keeps the first 15
-     * characters: "charting-writer" for the charting writers), in milliseconds. Separates the serial part of a
-     * request's work from the part any core can do.
+     * CPU time used so far by the server's threads whose name starts with {@code prefix}, in milliseconds. Linux keeps
+     * the first 15 characters of a thread's name, so the prefix must not be longer ("charting-writer" is exactly 15).
+     * Separates the serial part of a request's work from the part any core can do.
      */
-    double threadCpuMillis(String threadName) {
+    double threadCpuMillis(String prefix) {
         double ms = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
             for (Path task : tasks.toList()) {
@@ -145,16 +142,20 @@ final class Server {
                 } catch (IOException gone) {
                     continue;
                 }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (threadName.startsWith(name) || name.startsWith(threadName)) {
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ms += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+                if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(prefix)) {
+                    ms += cpuMillisOf(stat);
                 }
             }
             return ms;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a /proc stat line: fields 14 and 15, which are 11 and 12 after the command name; ticks of 10 ms. */
+    private static double cpuMillisOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
     }
 
     /** SIGTERM, wait for a clean shutdown (H2 closes its file), SIGKILL only if it hangs. */
