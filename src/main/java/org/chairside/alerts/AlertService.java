@@ -161,6 +161,12 @@ public class AlertService {
 
     private Alert raise(long sessionId, String condition, String label, Priority priority, String message, Long readingId,
                         boolean historical, Instant now) {
+        // A new open alert moves its session's version, in this transaction: the charting writers skip the open-alert
+        // query for a session they saw with none for as long as its version stays where it was then (ChartingService).
+        // The caller holds the session's lock, so it is in the persistence context and this reads nothing; a weaker
+        // mode than the lock already held (OPTIMISTIC_FORCE_INCREMENT) would be ignored by Hibernate.
+        InfusionSession session = InfusionSession.findById(sessionId);
+        Alert.getEntityManager().lock(session, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         Alert a = new Alert();
         a.sessionId = sessionId;
         a.conditionCode = condition;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,6 +29,12 @@ public class Thresholds {
     private final ThresholdProfile shippedDefaults;
     private static final int PARSED_KEPT = 1000;
     private final Map<String, ThresholdProfile> parsed = new ConcurrentHashMap<>();
+    /** Effective profiles kept for charting, by session, valid for one generation of the stored settings. */
+    private static final int EFFECTIVE_KEPT = 4096;
+    private volatile Generation kept = new Generation(-1, new ConcurrentHashMap<>());
+
+    private record Generation(long number, Map<Long, ThresholdProfile> effective) {
+    }
 
     public Thresholds(ObjectMapper json, AuditLog audit) {
         this.json = json;
@@ -69,6 +76,33 @@ public class Thresholds {
         return clinic.overlay(overrides);
     }
 
+    /**
+     * The effective profiles as of now, for a writer that charts many sessions in one transaction: one query for the
+     * settings' generation, then each session's profile from memory unless a setting changed since it was read.
+     * Every save bumps the generation in its own transaction, so a change made on any instance is seen by the
+     * next group after its commit, as when every charting read the settings itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LongFunction<ThresholdProfile> effectiveNow() {
+        long number = ((Number) ThresholdSetting.getEntityManager()
+                .createNativeQuery("select generation from threshold_generation where id = 1").getSingleResult()).longValue();
+        Generation g = kept;
+        if (g.number() != number || g.effective().size() >= EFFECTIVE_KEPT) {
+            // Profiles are only ever put in the generation they were read after, so no stale one survives a change.
+            g = new Generation(number, new ConcurrentHashMap<>());
+            kept = g;
+        }
+        Map<Long, ThresholdProfile> known = g.effective();
+        return sessionId -> {
+            ThresholdProfile p = known.get(sessionId);
+            if (p == null) {
+                p = effective(sessionId);
+                known.put(sessionId, p);
+            }
+            return p;
+        };
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ThresholdProfile saveClinic(ThresholdProfile profile, String actor) {
         check(profile, false);
@@ -103,6 +137,8 @@ public class Thresholds {
         s.updatedAt = RecordClock.now();
         s.updatedBy = actor;
         s.persist();
+        ThresholdSetting.getEntityManager()
+                .createNativeQuery("update threshold_generation set generation = generation + 1 where id = 1").executeUpdate();
         audit.record(actor, "UPDATE", "thresholds", key, "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body);
     }
 

@@ -18,15 +18,15 @@ public final class Baseline {
     }
 
     /** Whether a newly stored reading becomes the baseline in place of {@code current}. */
-    static boolean replaces(Reading stored, Optional<Reading> current) {
+    static boolean replaces(Reading stored, Optional<BaselineVitals> current) {
         if (!stored.isBaseline() || !stored.isCurrent() || !stored.vitals().isCompleteBaseline()) {
             return false;
         }
         if (current.isEmpty()) {
             return true;
         }
-        int byTime = stored.takenAt.compareTo(current.get().takenAt);
-        return byTime > 0 || byTime == 0 && stored.id > current.get().id;
+        int byTime = stored.takenAt.compareTo(current.get().takenAt());
+        return byTime > 0 || byTime == 0 && stored.id > current.get().readingId();
     }
 
     /** Looks the baseline up again from the readings, after an amendment changed one of them. */

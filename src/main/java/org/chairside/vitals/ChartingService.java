@@ -14,9 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,17 +55,29 @@ public class ChartingService {
      * by time lets H2 use the (session, taken-at) index; unbounded, it sorts every reading of the session.
      */
     private static final Duration LOOK_BACK = Duration.ofHours(1);
+    private static final int KEPT = 4096;
+
+    /** Baselines by reading id, so the writers read each one once, not at every group (see {@link BaselineVitals}). */
+    private final Map<Long, BaselineVitals> baselines = new ConcurrentHashMap<>();
+    /**
+     * Sessions last seen with no open alert, with their version then. Only a new alert opens one, and raising it moves
+     * the session's version in the same transaction (AlertService), on whichever instance: while the version is still
+     * the same, the session still has none, and its open alerts need not be read.
+     */
+    private final Map<Long, Long> quietAtVersion = new ConcurrentHashMap<>();
 
     private final Thresholds thresholds;
     private final AlertService alerts;
     private final EventLog events;
+    private final TransactionSynchronizationRegistry transactions;
     private final Duration historicalAfter;
 
-    public ChartingService(Thresholds thresholds, AlertService alerts, EventLog events,
+    public ChartingService(Thresholds thresholds, AlertService alerts, EventLog events, TransactionSynchronizationRegistry transactions,
                            @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
         this.thresholds = thresholds;
         this.alerts = alerts;
         this.events = events;
+        this.transactions = transactions;
         this.historicalAfter = historicalAfter;
     }
 
@@ -82,6 +99,7 @@ public class ChartingService {
         List<EventLog.Pending> announcements = new ArrayList<>();
         Charted charted = chartInTransaction(target, inputs, source, actor, fieldPrefix, announcements);
         events.append(announcements);
+        rememberQuiet(List.of(target));
         return charted;
     }
 
@@ -125,6 +143,7 @@ public class ChartingService {
         });
         // the group's events take their ids together: one turn of the event counter instead of one per reading
         events.append(announcements);
+        rememberQuiet(locked.values());
         return outcomes;
     }
 
@@ -135,16 +154,76 @@ public class ChartingService {
      */
     private Map<Long, LockedSession> lock(Collection<Long> sessionIds) {
         Map<Long, LockedSession> locked = new HashMap<>();
+        LongFunction<ThresholdProfile> effective = null;
         for (long id : new TreeSet<>(sessionIds)) {
             InfusionSession s = InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (s == null) {
                 continue;
             }
+            if (s.state.isOpen() && effective == null) {
+                effective = thresholds.effectiveNow();
+            }
             locked.put(id, s.state.isOpen()
-                    ? new LockedSession(s, thresholds.effective(id), AlertService.openAlerts(id), Baseline.of(s))
+                    ? new LockedSession(s, effective.apply(id), openAlerts(s), baselineOf(s))
                     : new LockedSession(s, null, Map.of(), Optional.empty()));
         }
         return locked;
+    }
+
+    private Map<String, Alert> openAlerts(InfusionSession s) {
+        Long quietAt = quietAtVersion.get(s.id);
+        return quietAt != null && quietAt == s.version ? new HashMap<>() : AlertService.openAlerts(s.id);
+    }
+
+    /**
+     * Notes which sessions end this transaction with no open alert, at their version as written (the writes are flushed
+     * by now), once it commits. A raise in this transaction moves the version again at commit: such a session is then
+     * noted at a version it no longer has, which only costs a query.
+     */
+    private void rememberQuiet(Collection<LockedSession> sessions) {
+        Map<Long, Long> quiet = new HashMap<>();
+        List<Long> all = new ArrayList<>();
+        for (LockedSession t : sessions) {
+            all.add(t.session.id);
+            if (t.profile != null && t.open.isEmpty()) {
+                quiet.put(t.session.id, t.session.version);
+            }
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                all.forEach(quietAtVersion::remove);
+                if (status == Status.STATUS_COMMITTED) {
+                    if (quietAtVersion.size() + quiet.size() > KEPT) {
+                        quietAtVersion.clear();
+                    }
+                    quietAtVersion.putAll(quiet);
+                }
+            }
+        });
+    }
+
+    private Optional<BaselineVitals> baselineOf(InfusionSession s) {
+        Long readingId = s.baselineReadingId;
+        if (readingId == null) {
+            return Optional.empty();
+        }
+        BaselineVitals known = baselines.get(readingId);
+        if (known == null) {
+            known = Baseline.of(s).map(BaselineVitals::of).orElse(null);
+            if (known == null) {
+                return Optional.empty();
+            }
+            if (baselines.size() >= KEPT) {
+                baselines.clear();
+            }
+            baselines.put(readingId, known);
+        }
+        return Optional.of(known);
     }
 
     /** Refusals (ProblemException) come before the first write: a group relies on it. */
@@ -175,10 +254,10 @@ public class ChartingService {
         for (ReadingInput in : fresh) {
             Reading r = store(session, in, takenAt(in, now), source, actor, now);
             stored.add(r);
-            changed.addAll(evaluate(session, r, profile, target.baseline.map(Reading::vitals).orElse(null), recent, open, now));
+            changed.addAll(evaluate(session, r, profile, target.baseline.map(BaselineVitals::vitals).orElse(null), recent, open, now));
             recent.add(r.vitals());
             if (Baseline.replaces(r, target.baseline)) {
-                target.baseline = Optional.of(r);
+                target.baseline = Optional.of(BaselineVitals.of(r));
                 session.baselineReadingId = r.id;
             }
             if (isLatest(session, r)) {

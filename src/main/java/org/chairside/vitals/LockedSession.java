@@ -18,9 +18,9 @@ final class LockedSession {
     final ThresholdProfile profile;
     /** the open alerts by condition */
     final Map<String, Alert> open;
-    Optional<Reading> baseline;
+    Optional<BaselineVitals> baseline;
 
-    LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<Reading> baseline) {
+    LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<BaselineVitals> baseline) {
         this.session = session;
         this.profile = profile;
         this.open = open;

@@ -26,6 +26,8 @@ class AlertTimersTest {
     @Test
     void chartingOverdueIsRaisedOnceAndTheNextReadingResolvesIt() {
         long session = infusingSession();
+        // charted with no alert open: the writer now skips this session's open-alert query until its version moves
+        chart(session, Map.of("heartRate", 78));
         Instant now = Instant.now();
         timers.checkCharting(now.plus(Duration.ofMinutes(14)));
         nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(0));

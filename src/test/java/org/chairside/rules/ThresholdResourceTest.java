@@ -267,6 +267,34 @@ class ThresholdResourceTest {
         assertEquals(90.0, below.getDouble("alerts[0].limitValue"));
     }
 
+    /** Charting keeps each session's effective profile in memory between readings: a change must still apply at once. */
+    @Test
+    void aChangeAppliesFromTheNextReadingOfASessionAlreadyBeingCharted() {
+        long overridden = infusingSession();
+        long plain = infusingSession();
+        assertEquals(List.of(), raised(chart(overridden, Map.of("spo2", 95))));
+        assertEquals(List.of(), raised(chart(plain, Map.of("heartRate", 100))));
+
+        Map<String, Object> spo2At96 = copy(SPO2_AT_90);
+        at(spo2At96, "rules", 0, "limits", 0).put("value", 96);
+        provider().body(spo2At96).put("/api/sessions/" + overridden + "/thresholds").then().statusCode(200);
+        JsonPath below = chart(overridden, Map.of("spo2", 95));
+        assertEquals(List.of("SPO2_LOW"), raised(below));
+        assertEquals(96.0, below.getDouble("alerts[0].limitValue"));
+
+        String before = clinicJson();
+        try {
+            Map<String, Object> changed = parse(before);
+            at(rule(changed, "HR_HIGH"), "limits", 0).put("value", 95);
+            admin().body(changed).put("/api/thresholds").then().statusCode(200);
+            JsonPath above = chart(plain, Map.of("heartRate", 100));
+            assertEquals(List.of("HR_HIGH"), raised(above));
+            assertEquals(95.0, above.getDouble("alerts[0].limitValue"));
+        } finally {
+            admin().body(before).put("/api/thresholds").then().statusCode(200);
+        }
+    }
+
     @Test
     void prestartOverrideMovesTheGate() {
         long id = openSession();
