@@ -150,6 +150,12 @@ final class HistorySeed {
             }
             p.executeBatch();
         }
+        // the device keys, as an import would have recorded them
+        try (PreparedStatement p = c.prepareStatement("insert into reading_source_ref (session_id, source_ref, reading_id) "
+                + "select session_id, source_ref, id from reading where session_id = ? and source_ref is not null")) {
+            p.setLong(1, bigSessionId);
+            p.executeUpdate();
+        }
         String alertSql = "insert into alert (id, session_id, condition_code, condition_label, priority, state, open_condition, message, "
                 + "vital, operator, limit_value, trigger_value, worst_value, last_value, breach_count, first_reading_id, last_reading_id, "
                 + "condition_cleared, historical, escalated, raised_at, active_since, updated_at, resolved_at, resolved_by, version) "

@@ -41,7 +41,7 @@ import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.session.InfusionSession;
 import org.chairside.vitals.ChartingService;
-import org.chairside.vitals.Reading;
+import org.chairside.vitals.ReadingSourceRef;
 import org.chairside.vitals.ReadingInput;
 import org.chairside.vitals.Source;
 
@@ -281,7 +281,7 @@ public class CsvImportService {
         if (chunk.isEmpty()) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> Reading.count("sessionId = ?1 and sourceRef in ?2", sessionId, chunk.keySet()));
+        return QuarkusTransaction.requiringNew().call(() -> ReadingSourceRef.countStored(sessionId, chunk.keySet()));
     }
 
     private void store(ImportRun run, Iterator<CSVRecord> records, CsvRowReader rows, Instant sessionCreated, BitSet rejectedRows) {

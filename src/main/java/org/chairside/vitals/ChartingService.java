@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,9 @@ public class ChartingService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> !alreadyStored(session.id, in)).toList());
+        Set<String> keys = new HashSet<>();
+        List<ReadingInput> fresh = new ArrayList<>(inputs.stream()
+                .filter(in -> in.sourceRef() == null || (keys.add(in.sourceRef()) && !alreadyStored(session.id, in))).toList());
         fresh.sort(Comparator.comparing(in -> takenAt(in, now)));
 
         ThresholdProfile profile = target.profile;
@@ -264,6 +267,8 @@ public class ChartingService {
                 session.lastReadingTakenAt = r.takenAt;
             }
         }
+        // after the readings, so that an import's readings and its keys each go to the database in one batch
+        stored.stream().filter(r -> r.sourceRef != null).map(ReadingSourceRef::of).forEach(ref -> ref.persist());
         if (!stored.isEmpty()) {
             Alert overdue = alerts.resolveOverdue(open, stored.get(stored.size() - 1).id, now);
             if (overdue != null) {
@@ -363,7 +368,7 @@ public class ChartingService {
     }
 
     private static boolean alreadyStored(long sessionId, ReadingInput in) {
-        return in.sourceRef() != null && Reading.count("sessionId = ?1 and sourceRef = ?2", sessionId, in.sourceRef()) > 0;
+        return in.sourceRef() != null && ReadingSourceRef.exists(sessionId, in.sourceRef());
     }
 
     private static Instant takenAt(ReadingInput in, Instant now) {
