@@ -2,49 +2,11 @@ package org.chairside.live;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
-
 /**
- * Sends committed events on the live-out channel (in-process, or RabbitMQ in scale-out). The events are
- * already durable in the log, so a failed send only delays dashboards: the hub fills the gap from the log.
- * A write never waits for, or fails because of, the channel.
+ * Hands a transaction's events, once it has committed, to the dashboards: straight to this instance's hub on a
+ * single node, through the broker to every instance in scale-out (the build property chairside.live.broker).
  */
-@ApplicationScoped
-public class LivePublisher {
-    private static final Logger LOG = Logger.getLogger(LivePublisher.class);
-
-    private final Emitter<String> out;
-    private final ObjectMapper json;
-    private final LiveHub hub;
-
-    public LivePublisher(@Channel("live-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) Emitter<String> out,
-                         ObjectMapper json, LiveHub hub) {
-        this.out = out;
-        this.json = json;
-        this.hub = hub;
-    }
-
-    /** One message per transaction: its events in id order, as a JSON array (the hub fans them out together). */
-    void publish(List<LiveEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        String range = events.get(0).id() + "-" + events.get(events.size() - 1).id();
-        try {
-            out.send(json.writeValueAsString(events)).exceptionally(failure -> {
-                LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
-                return null;
-            });
-        } catch (JsonProcessingException | RuntimeException failure) {
-            LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
-            hub.catchUpSoon();
-        }
-    }
+public interface LivePublisher {
+    /** Called after commit with the transaction's events in id order; never throws into the committed write. */
+    void publish(List<LiveEvent> events);
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Takes events off the live-in channel (from this instance or, in scale-out, any instance) into the hub. */
+/** Scale-out: takes events off the live-in channel (published by any instance, this one included) into the hub. */
 @ApplicationScoped
+@IfBuildProperty(name = "chairside.live.broker", stringValue = "rabbitmq")
 public class LiveReceiver {
     private static final Logger LOG = Logger.getLogger(LiveReceiver.class);
 

@@ -1,0 +1,54 @@
+package org.chairside.live;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Scale-out: sends committed events on the live-out channel (a RabbitMQ fanout exchange), from which every
+ * instance, this one included, takes them in ({@link LiveReceiver}). The events are already durable in the log,
+ * so a failed send only delays dashboards: the hub fills the gap from the log. A write never waits for, or fails
+ * because of, the broker.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "chairside.live.broker", stringValue = "rabbitmq")
+public class BrokerPublisher implements LivePublisher {
+    private static final Logger LOG = Logger.getLogger(BrokerPublisher.class);
+
+    private final Emitter<String> out;
+    private final ObjectMapper json;
+    private final LiveHub hub;
+
+    public BrokerPublisher(@Channel("live-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) Emitter<String> out,
+                         ObjectMapper json, LiveHub hub) {
+        this.out = out;
+        this.json = json;
+        this.hub = hub;
+    }
+
+    /** One message per transaction: its events in id order, as a JSON array (the hub fans them out together). */
+    @Override
+    public void publish(List<LiveEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String range = events.get(0).id() + "-" + events.get(events.size() - 1).id();
+        try {
+            out.send(json.writeValueAsString(events)).exceptionally(failure -> {
+                LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+                return null;
+            });
+        } catch (JsonProcessingException | RuntimeException failure) {
+            LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+            hub.catchUpSoon();
+        }
+    }
+}
