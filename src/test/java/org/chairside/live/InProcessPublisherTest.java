@@ -3,45 +3,20 @@ package org.chairside.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 /** One node: a committed transaction's events reach the hub as they are, and a failing hub never fails the write. */
 class InProcessPublisherTest {
-    private final EventLog emptyLog = new EventLog(null, null, null, null) {
-        @Override
-        public long lastId() {
-            return 0;
-        }
-
-        @Override
-        public List<LiveEvent> after(long afterId, long upToId, int max) {
-            return List.of();
-        }
-    };
+    private final EventLog emptyLog = LiveFixture.emptyLog();
     private final List<String> written = new CopyOnWriteArrayList<>();
-
-    private LiveHub.Sink sink() {
-        return new LiveHub.Sink() {
-            @Override
-            public void send(Buffer frames, int events) {
-                written.add(events + ":" + frames.toString(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void cut() {
-            }
-        };
-    }
 
     @Test
     void aTransactionsEventsReachEveryStreamAsOneWrite() {
         LiveHub hub = new LiveHub(emptyLog, 100, 1000);
-        hub.subscribe(null, sink());
+        hub.subscribe(null, LiveFixture.recordingInto(written));
         InProcessPublisher publisher = new InProcessPublisher(hub);
 
         publisher.publish(List.of());

@@ -2,42 +2,21 @@ package org.chairside.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 /** What arrives on the live channel: one transaction's events as an array, or a lone event from an older instance. */
 class LiveReceiverTest {
     private final ObjectMapper json = new ObjectMapper();
-    private final EventLog emptyLog = new EventLog(null, null, null, null) {
-        @Override
-        public long lastId() {
-            return 0;
-        }
-
-        @Override
-        public List<LiveEvent> after(long afterId, long upToId, int max) {
-            return List.of();
-        }
-    };
+    private final EventLog emptyLog = LiveFixture.emptyLog();
     private final LiveHub hub = new LiveHub(emptyLog, 100, 1000);
     private final List<String> written = new CopyOnWriteArrayList<>();
 
     LiveReceiverTest() {
-        hub.subscribe(null, new LiveHub.Sink() {
-            @Override
-            public void send(Buffer frames, int events) {
-                written.add(events + ":" + frames.toString(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void cut() {
-            }
-        });
+        hub.subscribe(null, LiveFixture.recordingInto(written));
     }
 
     @Test
