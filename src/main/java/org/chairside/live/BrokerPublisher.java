@@ -28,7 +28,7 @@ public class BrokerPublisher implements LivePublisher {
     private final LiveHub hub;
 
     public BrokerPublisher(@Channel("live-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000) Emitter<String> out,
-                         ObjectMapper json, LiveHub hub) {
+                           ObjectMapper json, LiveHub hub) {
         this.out = out;
         this.json = json;
         this.hub = hub;
