@@ -281,7 +281,7 @@ public class CsvImportService {
         if (chunk.isEmpty()) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> ReadingSourceRef.countStored(sessionId, chunk.keySet()));
+        return QuarkusTransaction.requiringNew().call(() -> (long) ReadingSourceRef.stored(sessionId, chunk.keySet()).size());
     }
 
     private void store(ImportRun run, Iterator<CSVRecord> records, CsvRowReader rows, Instant sessionCreated, BitSet rejectedRows) {

@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -244,9 +244,9 @@ public class ChartingService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        Set<String> keys = new HashSet<>();
-        List<ReadingInput> fresh = new ArrayList<>(inputs.stream()
-                .filter(in -> in.sourceRef() == null || (keys.add(in.sourceRef()) && !alreadyStored(session.id, in))).toList());
+        Set<String> seen = ReadingSourceRef.stored(session.id, inputs.stream().map(ReadingInput::sourceRef).filter(Objects::nonNull).toList());
+        // a key already stored, or met earlier in this call, is a duplicate
+        List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> in.sourceRef() == null || seen.add(in.sourceRef())).toList());
         fresh.sort(Comparator.comparing(in -> takenAt(in, now)));
 
         ThresholdProfile profile = target.profile;
@@ -365,10 +365,6 @@ public class ChartingService {
         readings.forEach(r -> pending.add(new EventLog.Pending(READING_EVENT, r.sessionId, ReadingView.of(r))));
         changed.forEach(a -> pending.add(new EventLog.Pending(AlertService.ALERT_EVENT, a.sessionId, AlertView.of(a))));
         return pending;
-    }
-
-    private static boolean alreadyStored(long sessionId, ReadingInput in) {
-        return in.sourceRef() != null && ReadingSourceRef.exists(sessionId, in.sourceRef());
     }
 
     private static Instant takenAt(ReadingInput in, Instant now) {

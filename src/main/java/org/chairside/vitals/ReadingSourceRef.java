@@ -2,7 +2,9 @@ package org.chairside.vitals;
 
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -48,12 +50,13 @@ public class ReadingSourceRef extends PanacheEntityBase {
         return ref;
     }
 
-    static boolean exists(long sessionId, String sourceRef) {
-        return count("sessionId = ?1 and sourceRef = ?2", sessionId, sourceRef) > 0;
-    }
-
-    /** How many of these keys the session already has. */
-    public static long countStored(long sessionId, Collection<String> sourceRefs) {
-        return count("sessionId = ?1 and sourceRef in ?2", sessionId, sourceRefs);
+    /** Those of these keys the session already has (a set the caller may add to): one query for a whole import chunk. */
+    public static Set<String> stored(long sessionId, Collection<String> sourceRefs) {
+        if (sourceRefs.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select r.sourceRef from ReadingSourceRef r where r.sessionId = ?1 and r.sourceRef in ?2", String.class)
+                .setParameter(1, sessionId).setParameter(2, sourceRefs).getResultList());
     }
 }
