@@ -1,6 +1,9 @@
 package org.chairside.live;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.problem.Problem;
 import org.chairside.problem.ProblemException;
+import org.chairside.security.LoggedOut;
 
 /**
  * The live stream, GET /api/stream: text/event-stream with {@code id:} = event-log id and {@code event:} =
@@ -26,6 +30,10 @@ import org.chairside.problem.ProblemException;
  * <p>A plain Vert.x route rather than a REST resource: every event is written to every dashboard, and here the
  * hub's shared, pre-encoded frame goes straight to the connection instead of being built and formatted again
  * for each one. It answers a missing login and a bad position with the same problem documents as the REST API.
+ *
+ * <p>A stream is authenticated when it opens. When its user logs out, every stream this instance serves that user
+ * is cut: a tab of the same browser reconnects without the login and is refused; the user's other workstations
+ * reconnect with their own login and resume from their last id, losing nothing.
  */
 @ApplicationScoped
 public class StreamRoute {
@@ -42,6 +50,7 @@ public class StreamRoute {
     private final Buffer beatEvent = Buffer.buffer(SseFrame.unnumbered("heartbeat", "{}"));
     private final Buffer helloComment = Buffer.buffer(SseFrame.retry(RECONNECT_MILLIS)).appendBytes(SseFrame.comment("connected"));
     private final Buffer helloEvent = Buffer.buffer(SseFrame.retry(RECONNECT_MILLIS)).appendBuffer(beatEvent);
+    private final Map<String, Set<EventStream>> byUser = new ConcurrentHashMap<>();
 
     public StreamRoute(LiveHub hub, ObjectMapper json,
                        @ConfigProperty(name = "chairside.live.heartbeat") Duration heartbeat,
@@ -70,12 +79,12 @@ public class StreamRoute {
             if (who.isAnonymous()) {
                 unauthorized(rc);
             } else {
-                start(rc);
+                start(rc, who.getPrincipal().getName());
             }
         }, rc::fail);
     }
 
-    private void start(RoutingContext rc) {
+    private void start(RoutingContext rc, String user) {
         Long after;
         try {
             after = position(rc.request().getHeader("Last-Event-ID"), rc.request().getParam("lastEventId"));
@@ -92,10 +101,20 @@ public class StreamRoute {
         EventStream stream = new EventStream(rc.request(), rc.vertx().getOrCreateContext(), subscriberBuffer);
         Buffer beat = beatsAsEvents ? beatEvent : beatComment;
         long timer = rc.vertx().setPeriodic(heartbeatMillis, ignored -> stream.send(beat, 1));
+        // Adding and removing inside compute: a user's last stream closing never takes a new one's set away with it.
+        byUser.compute(user, (u, streams) -> {
+            Set<EventStream> mine = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            mine.add(stream);
+            return mine;
+        });
         response.closeHandler(ignored -> {
             rc.vertx().cancelTimer(timer);
             stream.closed();
             hub.unsubscribe(stream);
+            byUser.computeIfPresent(user, (u, streams) -> {
+                streams.remove(stream);
+                return streams.isEmpty() ? null : streams;
+            });
         });
         // A broken pipe is the ordinary end of a dashboard's stream; the close handler tidies up.
         response.exceptionHandler(ignored -> {
@@ -106,8 +125,20 @@ public class StreamRoute {
         response.write(beatsAsEvents ? helloEvent : helloComment);
     }
 
+    void cutStreamsOf(@Observes LoggedOut logout) {
+        Set<EventStream> streams = byUser.get(logout.username());
+        if (streams != null) {
+            streams.forEach(EventStream::cut);
+        }
+    }
+
+    /**
+     * A page's EventSource cannot send X-Requested-With, so it says ?requestedWith= instead: a Basic challenge here
+     * would open the browser's password dialog over the dashboard when its login ends.
+     */
     private void unauthorized(RoutingContext rc) {
-        respond(rc, Problem.unauthorized(), Problem.challenge(rc.request().getHeader("X-Requested-With")));
+        String requestedWith = rc.request().getHeader("X-Requested-With");
+        respond(rc, Problem.unauthorized(), Problem.challenge(requestedWith != null ? requestedWith : rc.request().getParam("requestedWith")));
     }
 
     private void respond(RoutingContext rc, Problem problem, String challenge) {

@@ -1,9 +1,11 @@
 package org.chairside.security;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -11,18 +13,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends a browser login: the form login keeps the user in an encrypted, HTTP-only cookie that page scripts
- * cannot touch, so the server tells the browser to drop it.
+ * cannot touch, so the server tells the browser to drop it. The user's open live streams are cut as well
+ * (see {@link LoggedOut}): a stream is authenticated once, when it opens, and would otherwise go on showing
+ * patients' vitals in a tab the user left open.
  */
 @Path("/api/logout")
 @Authenticated
 public class LogoutResource {
     private final String cookieName;
     private final String cookiePath;
+    private final SecurityIdentity identity;
+    private final Event<LoggedOut> loggedOut;
 
-    public LogoutResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName,
+    public LogoutResource(SecurityIdentity identity, Event<LoggedOut> loggedOut,
+                          @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName,
                           @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/") String cookiePath) {
         this.cookieName = cookieName;
         this.cookiePath = cookiePath;
+        this.identity = identity;
+        this.loggedOut = loggedOut;
     }
 
     @POST
@@ -30,6 +39,7 @@ public class LogoutResource {
         // Replaces any refreshed login cookie the form mechanism queued on this same response.
         context.response().addCookie(Cookie.cookie(cookieName, "").setPath(cookiePath).setMaxAge(0)
                 .setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+        loggedOut.fire(new LoggedOut(identity.getPrincipal().getName()));
         return Response.noContent().build();
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
+import org.chairside.live.SseClient;
 
 /** The browser-facing additions: form login failures without a Basic challenge, logout, heartbeat events. */
 @QuarkusTest
@@ -61,6 +63,22 @@ class LogoutAndStreamTest {
         assertTrue(clear.contains("Max-Age=0"), clear);
         assertTrue(clear.contains("Path=/"), clear);
         assertTrue(clear.contains("HTTPOnly") || clear.contains("HttpOnly"), clear);
+    }
+
+    @Test
+    void logoutEndsTheUsersOpenStreamsAndNoOneElses() throws Exception {
+        long session = TestClinic.infusingSession();
+        try (SseClient nurseTab = SseClient.connect(app.toURI(), "nurse", TestClinic.PASSWORD, null);
+             SseClient nurseOtherTab = SseClient.connect(app.toURI(), "nurse", TestClinic.PASSWORD, null);
+             SseClient provider = SseClient.connect(app.toURI(), "provider", TestClinic.PASSWORD, null)) {
+            TestClinic.nurse().post("/api/logout").then().statusCode(204);
+
+            assertTrue(nurseTab.awaitEnd(Duration.ofSeconds(10)), "the nurse's stream ended with the login");
+            assertTrue(nurseOtherTab.awaitEnd(Duration.ofSeconds(10)), "every stream of the nurse ended");
+            long reading = TestClinic.chart(session, Map.of("heartRate", 77)).getLong("reading.id");
+            provider.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + reading), Duration.ofSeconds(10));
+            assertFalse(provider.awaitEnd(Duration.ofMillis(200)), "the provider's stream is still open");
+        }
     }
 
     @Test

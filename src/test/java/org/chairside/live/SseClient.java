@@ -117,6 +117,12 @@ public final class SseClient implements AutoCloseable {
         throw new AssertionError("no matching event within " + timeout + "; got " + events);
     }
 
+    /** Waits for the server to end the stream; true if it did within the timeout. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
+    }
+
     @Override
     public void close() throws Exception {
         body.close();

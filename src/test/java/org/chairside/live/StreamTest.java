@@ -131,6 +131,9 @@ class StreamTest {
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
         TestClinic.anonymous().header("X-Requested-With", "chairside").get("/api/stream").then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+        // A browser's EventSource cannot send that header: the page says so in the query instead.
+        TestClinic.anonymous().get("/api/stream?heartbeat=event&requestedWith=chairside").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
         nurse().header("Last-Event-ID", "abc").get("/api/stream").then().statusCode(422)
                 .contentType("application/problem+json").body("violations[0].field", org.hamcrest.Matchers.equalTo("lastEventId"));
         nurse().get("/api/stream?lastEventId=-1").then().statusCode(422).contentType("application/problem+json");

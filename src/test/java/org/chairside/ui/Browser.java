@@ -41,7 +41,15 @@ final class Browser implements AutoCloseable {
     /** A fresh browser profile (own cookies) with a page at the given size. */
     Page page(int width, int height) {
         BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(width, height));
-        Page page = context.newPage();
+        return watched(context.newPage());
+    }
+
+    /** Another tab of the same browser profile: it shares the first one's login cookie. */
+    Page tab(Page sameProfile) {
+        return watched(sameProfile.context().newPage());
+    }
+
+    private Page watched(Page page) {
         page.setDefaultTimeout(10_000);
         page.onPageError(e -> errors.add("page error: " + e));
         page.onConsoleMessage(m -> {

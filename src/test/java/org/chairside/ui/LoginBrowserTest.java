@@ -45,6 +45,24 @@ class LoginBrowserTest extends BrowserTest {
     }
 
     @Test
+    void loggingOutInOneTabLogsOutTheOtherTabs() {
+        Page first = browser.loggedIn("provider", 1280, 800);
+        Page second = browser.tab(first);
+        second.navigate(app.toString());
+        assertThat(second.locator("#live-status")).hasText("Live");
+
+        first.locator("#logout").click();
+        assertThat(first.locator("#login-error")).hasText("You are logged out.");
+        // The server cuts the user's streams with the login; the other tab's stream is refused on its way back,
+        // and that page asks for a login instead of going on showing the clinic's patients.
+        assertThat(second.locator("#login-error")).containsText("no longer logged in");
+        assertThat(second.locator("#login-username")).isVisible();
+        assertThat(second.locator("#current-user")).hasCount(0);
+        first.context().close();
+        assertEquals(java.util.List.of(), browser.errors);
+    }
+
+    @Test
     void adminSeesTheAdminScreen() {
         Page page = browser.loggedIn("admin", 1920, 1080);
         page.locator("nav a[data-nav=admin]").click();

@@ -3,10 +3,11 @@
 const TYPES = ['session', 'reading', 'alert', 'reset'];
 
 export class LiveStream {
-  constructor({ heartbeatMillis, onEvent, onStatus }) {
+  constructor({ heartbeatMillis, onEvent, onStatus, onRefused }) {
     this.heartbeatMillis = heartbeatMillis || 10000;
     this.onEvent = onEvent;
     this.onStatus = onStatus;
+    this.onRefused = onRefused;
     this.lastId = null;
     this.es = null;
     this.lastHeard = 0;
@@ -35,7 +36,8 @@ export class LiveStream {
 
   open() {
     if (this.es) this.es.close();
-    const query = new URLSearchParams({ heartbeat: 'event' });
+    // requestedWith: a refused stream must not open the browser's own password dialog (EventSource sends no headers).
+    const query = new URLSearchParams({ heartbeat: 'event', requestedWith: 'chairside' });
     if (this.lastId !== null && this.lastId !== undefined) query.set('lastEventId', String(this.lastId));
     const es = new EventSource(`/api/stream?${query}`);
     this.es = es;
@@ -55,8 +57,12 @@ export class LiveStream {
     es.onerror = () => {
       if (es !== this.es) return;
       this.setStatus('broken');
-      // The browser retries by itself unless the stream failed for good (401, wrong type): then we do, from our id.
-      if (es.readyState === EventSource.CLOSED) this.reopenSoon(3000);
+      // The browser retries by itself unless the stream failed for good (401, wrong type): then we do, from our id,
+      // after asking whether the login itself is gone (logged out in another tab, say).
+      if (es.readyState === EventSource.CLOSED) {
+        if (this.onRefused) this.onRefused();
+        this.reopenSoon(3000);
+      }
     };
   }
 

@@ -127,9 +127,19 @@ async function startLive() {
       ctx.liveListeners.forEach((fn) => fn(type, data, id));
     },
     onStatus: (status, silentFor) => setLiveStatus(status, silentFor),
+    onRefused: checkLogin,
   });
   ctx.live.start(store.board.lastEventId);
   refreshAlerts();
+}
+
+// The stream cannot say why it was refused; /api/me can. A lapsed login shows the login form.
+async function checkLogin() {
+  try {
+    await api('GET', '/api/me');
+  } catch (e) {
+    if (e.status === 401) window.dispatchEvent(new CustomEvent('chairside:unauthorized'));
+  }
 }
 
 function stopLive() {
@@ -206,7 +216,7 @@ window.addEventListener('chairside:unauthorized', () => {
   if (ctx.me) {
     ctx.me = null;
     stopLive();
-    showLogin('Your login has expired: log in again.');
+    showLogin('You are no longer logged in (the login expired or ended in another tab): log in again.');
   }
 });
 
