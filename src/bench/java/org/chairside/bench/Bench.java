@@ -1,7 +1,10 @@
 package org.chairside.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -309,7 +312,9 @@ public final class Bench {
                 "achieved " + out.get("achievedReadingsPerSecond") + " readings/s, POST p99 " + sub(out, "post").get("p99Ms") + " ms; "
                         + out.get("alertChanges") + " alert changes; latency p50 " + sub(out, "alertLatency").get("p50Ms") + " / p99 "
                         + sub(out, "alertLatency").get("p99Ms") + " / max " + sub(out, "alertLatency").get("maxMs") + " ms; missing "
-                        + out.get("missing") + ", duplicated " + out.get("duplicated"),
+                        + out.get("missing") + ", duplicated " + out.get("duplicated") + "; server " + out.get("serverCpuCoresBusy")
+                        + " and driver " + out.get("driverCpuCoresBusy") + " cores busy, driver's own GC " + out.get("driverGcMillis")
+                        + " ms in " + out.get("driverGcCollections") + " pauses",
                 "p99 < 20 ms; 0 missing/dup",
                 met(((Number) sub(out, "alertLatency").get("p99Ms")).doubleValue() < 20 && run.missing == 0 && run.duplicates == 0)});
     }
@@ -337,6 +342,10 @@ public final class Bench {
                         + sub(out, "readingLatency").get("p50Ms") + " / p99 " + sub(out, "readingLatency").get("p99Ms")
                         + " ms; server RSS at end " + round(run.rssEnd) + " MiB",
                 "0 loss", met(run.missing == 0 && run.duplicates == 0 && (int) out.get("dashboardsComplete") == dashboards)});
+    }
+
+    /** One change of one alert: its id and its updatedAt in epoch nanoseconds, as the POST's answer and the stream name it. */
+    private record AlertChange(long id, long updatedAt) {
     }
 
     private static final class Run {
@@ -374,8 +383,9 @@ public final class Bench {
         Thread.sleep(1000);
 
         double clientCpu0 = clientCpuMillis();
+        long[] gc0 = driverGc();
         double serverCpu0 = server.cpuMillis();
-        Map<String, Long> alertAnswered = new ConcurrentHashMap<>();
+        Map<AlertChange, Long> alertAnswered = new ConcurrentHashMap<>();
         Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
         AtomicLong expectedEvents = new AtomicLong();
         Load.Result post = Load.run(api, senders, secs, rate, 201, chartRequests(senders, crossing), (c, r, at) -> {
@@ -384,7 +394,8 @@ public final class Bench {
                 readingAnswered.put(body.get("reading").get("id").asLong(), at);
                 int n = 1;
                 for (JsonNode alert : body.get("alerts")) {
-                    alertAnswered.put(alert.get("id").asLong() + "@" + Instant.parse(alert.get("updatedAt").asText()), at);
+                    byte[] updatedAt = alert.get("updatedAt").asText().getBytes(StandardCharsets.US_ASCII);
+                    alertAnswered.put(new AlertChange(alert.get("id").asLong(), Dashboard.epochNanos(updatedAt, 0, updatedAt.length)), at);
                     n++;
                 }
                 expectedEvents.addAndGet(n);
@@ -406,6 +417,7 @@ public final class Bench {
         }
         long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
         double clientCpuMs = clientCpuMillis() - clientCpu0;
+        long[] gc1 = driverGc();
         double serverCpuMs = server.cpuMillis() - serverCpu0;
         double wallSeconds = post.seconds + drainMs / 1000.0;
         Thread.sleep(500);
@@ -433,8 +445,8 @@ public final class Bench {
             if (lost == 0 && b.duplicates == 0 && b.events == expectedEvents.get()) {
                 complete++;
             }
-            for (int i = 0; i < b.alertKeys.size(); i++) {
-                Long answered = alertAnswered.get(b.alertKeys.get(i));
+            for (int i = 0; i < b.alertIds.size; i++) {
+                Long answered = alertAnswered.get(new AlertChange(b.alertIds.get(i), b.alertTimes.get(i)));
                 if (answered == null) {
                     unmatched++;
                     continue;
@@ -472,6 +484,8 @@ public final class Bench {
         // Both sides share the machine: how many cores each kept busy while charting and draining.
         run.summary.put("serverCpuCoresBusy", round(serverCpuMs / 1000 / wallSeconds));
         run.summary.put("driverCpuCoresBusy", round(clientCpuMs / 1000 / wallSeconds));
+        run.summary.put("driverGcCollections", gc1[0] - gc0[0]);
+        run.summary.put("driverGcMillis", gc1[1] - gc0[1]);
         run.summary.put("highestIdSeen", maxId);
         run.summary.put("expectedLastId", expectedLast);
         log("dashboards complete " + complete + "/" + dashboards + ", missing " + run.missing + ", duplicated " + run.duplicates
@@ -661,6 +675,17 @@ public final class Bench {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** Collections of the driver's own JVM so far, and the milliseconds they took (a stopped driver stamps arrivals late). */
+    private static long[] driverGc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static double clientCpuMillis() {
