@@ -2,7 +2,11 @@ package org.chairside.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.LongFunction;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -46,8 +50,9 @@ public class AlertTimers {
 
     /** @return how many overdue alerts were raised */
     public int checkCharting(Instant now) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() ->
-                InfusionSession.<InfusionSession>list("state in ?1", MONITORED).stream().map(s -> s.id).toList());
+        // One read finds the sessions that look overdue; only those are locked and checked again. Locking every
+        // monitored session at every tick queued the timer behind the charting writer, and the writer behind it.
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> overdueCandidates(now));
         int raised = 0;
         for (Long id : ids) {
             try {
@@ -62,14 +67,32 @@ public class AlertTimers {
         return raised;
     }
 
+    private List<Long> overdueCandidates(Instant now) {
+        Set<Long> alreadyRaised = new HashSet<>(Alert.getEntityManager()
+                .createQuery("select a.sessionId from Alert a where a.openCondition is not null and a.conditionCode = ?1", Long.class)
+                .setParameter(1, AlertService.CHARTING_OVERDUE).getResultList());
+        LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
+        List<Long> candidates = new ArrayList<>();
+        for (InfusionSession s : InfusionSession.<InfusionSession>list("state in ?1", MONITORED)) {
+            if (!alreadyRaised.contains(s.id) && overdue(s, profiles.apply(s.id).charting(), now)) {
+                candidates.add(s.id);
+            }
+        }
+        return candidates;
+    }
+
+    private static boolean overdue(InfusionSession s, ChartingInterval interval, Instant now) {
+        Instant due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.phaseSince, s.lastReadingTakenAt, interval);
+        return ChartingSchedule.isOverdue(due, interval, now);
+    }
+
     private boolean raiseIfOverdue(long sessionId, Instant now) {
         InfusionSession s = SessionService.lock(sessionId);
         if (!MONITORED.contains(s.state) || AlertService.openAlerts(sessionId).containsKey(AlertService.CHARTING_OVERDUE)) {
             return false;
         }
         ChartingInterval interval = thresholds.effective(sessionId).charting();
-        Instant due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.phaseSince, s.lastReadingTakenAt, interval);
-        if (!ChartingSchedule.isOverdue(due, interval, now)) {
+        if (!overdue(s, interval, now)) {
             return false;
         }
         Instant since = s.lastReadingTakenAt != null && s.lastReadingTakenAt.isAfter(s.phaseSince) ? s.lastReadingTakenAt : s.phaseSince;
@@ -86,9 +109,12 @@ public class AlertTimers {
 
     /** @return how many alerts were escalated */
     public int escalate(Instant now) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() ->
-                Alert.<Alert>list("state = ?1 and priority = ?2 and escalated = false", AlertState.ACTIVE, Priority.HIGH)
-                        .stream().map(a -> a.id).toList());
+        // As for charting: only the alerts already due are locked and checked again.
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
+            return Alert.<Alert>list("state = ?1 and priority = ?2 and escalated = false", AlertState.ACTIVE, Priority.HIGH)
+                    .stream().filter(a -> escalationDue(a, profiles.apply(a.sessionId), now)).map(a -> a.id).toList();
+        });
         int escalated = 0;
         for (Long id : ids) {
             try {
@@ -106,11 +132,13 @@ public class AlertTimers {
         Alert a = Alert.findById(alertId);
         SessionService.lock(a.sessionId);
         Alert.getEntityManager().refresh(a);
-        ThresholdProfile profile = thresholds.effective(a.sessionId);
-        Duration after = Duration.ofSeconds(profile.escalation().unacknowledgedSeconds());
-        if (a.state != AlertState.ACTIVE || a.escalated || now.isBefore(a.activeSince.plus(after))) {
+        if (a.state != AlertState.ACTIVE || a.escalated || !escalationDue(a, thresholds.effective(a.sessionId), now)) {
             return false;
         }
         return alerts.escalate(a, now);
+    }
+
+    private static boolean escalationDue(Alert a, ThresholdProfile profile, Instant now) {
+        return !now.isBefore(a.activeSince.plus(Duration.ofSeconds(profile.escalation().unacknowledgedSeconds())));
     }
 }

@@ -12,10 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import org.chairside.session.SessionService;
 
 /** The timers are driven with an explicit clock; in tests they do not run on their own (every 1h). */
 @QuarkusTest
@@ -79,5 +85,43 @@ class AlertTimersTest {
         timers.escalate(Instant.now().plusSeconds(600));
         nurse().get("/api/alerts/" + high).then().body("escalated", equalTo(false));
         nurse().get("/api/alerts/" + medium).then().body("escalated", equalTo(false));
+    }
+
+    @Test
+    void aTickWithNothingDueDoesNotWaitForASessionThatIsBeingWritten() throws Exception {
+        long charted = infusingSession();
+        chart(charted, Map.of("heartRate", 78));
+        long alerting = infusingSession();
+        chart(alerting, Map.of("spo2", 85));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // Another transaction holds both sessions' rows, as the charting writer does while it writes their readings.
+        Thread holder = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            SessionService.lock(charted);
+            SessionService.lock(alerting);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        try {
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            Instant now = Instant.now();
+            long started = System.nanoTime();
+            timers.checkCharting(now);
+            timers.escalate(now);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            // Neither session is due, so neither is locked: the tick does not sit out H2's lock timeout (2 s) or,
+            // on PostgreSQL, the holder's 30 s.
+            assertTrue(tookMs < 2000, "the tick waited " + tookMs + " ms for a lock it did not need");
+        } finally {
+            release.countDown();
+            holder.join(35_000);
+        }
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + charted).then().body("$", hasSize(0));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + alerting).then().body("$", hasSize(1)).body("[0].escalated", equalTo(false));
     }
 }
