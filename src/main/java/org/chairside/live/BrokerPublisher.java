@@ -1,16 +1,20 @@
 package org.chairside.live;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+
+import org.chairside.security.LoggedOut;
 
 /**
  * Scale-out: sends committed events on the live-out channel (a RabbitMQ fanout exchange), from which every
@@ -32,6 +36,24 @@ public class BrokerPublisher implements LivePublisher {
         this.out = out;
         this.json = json;
         this.hub = hub;
+    }
+
+    /**
+     * A logout, for every instance to end that user's streams (this one ends its own at once as well). An object,
+     * never an array: {@link LiveReceiver} tells the two apart by their first character.
+     */
+    void loggedOut(@Observes LoggedOut logout) {
+        try {
+            out.send(json.writeValueAsString(Map.of(LiveReceiver.LOGGED_OUT, logout.username()))).exceptionally(this::logoutNotSent);
+        } catch (JsonProcessingException | RuntimeException failure) {
+            logoutNotSent(failure);
+        }
+    }
+
+    private Void logoutNotSent(Throwable failure) {
+        LOG.warnf("A logout was not sent to the other instances (%s); their streams of the user end when they next reconnect",
+                failure.getMessage());
+        return null;
     }
 
     /** One message per transaction: its events in id order, as a JSON array (the hub fans them out together). */

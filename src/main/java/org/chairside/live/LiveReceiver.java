@@ -3,6 +3,7 @@ package org.chairside.live;
 import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -10,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Scale-out: takes events off the live-in channel (published by any instance, this one included) into the hub. */
+/**
+ * Scale-out: takes events off the live-in channel (published by any instance, this one included) into the hub, and
+ * ends the streams of a user who logged out on any instance.
+ */
 @ApplicationScoped
 @IfBuildProperty(name = "chairside.live.broker", stringValue = "rabbitmq")
 public class LiveReceiver {
@@ -19,22 +23,33 @@ public class LiveReceiver {
     private static final TypeReference<List<LiveEvent>> BATCH = new TypeReference<>() {
     };
 
+    /** The field of a logout message: {"loggedOut": "username"}. */
+    static final String LOGGED_OUT = "loggedOut";
+
     private final ObjectMapper json;
     private final LiveHub hub;
+    private final UserStreams userStreams;
 
-    public LiveReceiver(ObjectMapper json, LiveHub hub) {
+    public LiveReceiver(ObjectMapper json, LiveHub hub, UserStreams userStreams) {
         this.json = json;
         this.hub = hub;
+        this.userStreams = userStreams;
     }
 
     @Incoming("live-in")
     public void receive(String message) {
         try {
-            // An array is one transaction's events; a lone object comes from an instance of an earlier version.
+            // An array is one transaction's events; an object is a logout, or a lone event from an instance of an
+            // earlier version.
             if (message.stripLeading().startsWith("[")) {
                 hub.offer(json.readValue(message, BATCH));
+                return;
+            }
+            JsonNode object = json.readTree(message);
+            if (object.hasNonNull(LOGGED_OUT)) {
+                userStreams.end(object.get(LOGGED_OUT).asText());
             } else {
-                hub.offer(json.readValue(message, LiveEvent.class));
+                hub.offer(json.treeToValue(object, LiveEvent.class));
             }
         } catch (Exception e) {
             // The type only: a parser's message quotes the payload, which can name a patient.

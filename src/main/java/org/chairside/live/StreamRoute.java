@@ -1,9 +1,6 @@
 package org.chairside.live;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.problem.Problem;
 import org.chairside.problem.ProblemException;
-import org.chairside.security.LoggedOut;
 
 /**
  * The live stream, GET /api/stream: text/event-stream with {@code id:} = event-log id and {@code event:} =
@@ -31,9 +27,7 @@ import org.chairside.security.LoggedOut;
  * hub's shared, pre-encoded frame goes straight to the connection instead of being built and formatted again
  * for each one. It answers a missing login and a bad position with the same problem documents as the REST API.
  *
- * <p>A stream is authenticated when it opens. When its user logs out, every stream this instance serves that user
- * is cut: a tab of the same browser reconnects without the login and is refused; the user's other workstations
- * reconnect with their own login and resume from their last id, losing nothing.
+ * <p>Each stream is registered under its user ({@link UserStreams}): a logout ends them.
  */
 @ApplicationScoped
 public class StreamRoute {
@@ -41,6 +35,7 @@ public class StreamRoute {
     private static final long RECONNECT_MILLIS = 2000;
 
     private final LiveHub hub;
+    private final UserStreams userStreams;
     private final ObjectMapper json;
     private final long heartbeatMillis;
     private final int subscriberBuffer;
@@ -50,12 +45,12 @@ public class StreamRoute {
     private final Buffer beatEvent = Buffer.buffer(SseFrame.unnumbered("heartbeat", "{}"));
     private final Buffer helloComment = Buffer.buffer(SseFrame.retry(RECONNECT_MILLIS)).appendBytes(SseFrame.comment("connected"));
     private final Buffer helloEvent = Buffer.buffer(SseFrame.retry(RECONNECT_MILLIS)).appendBuffer(beatEvent);
-    private final Map<String, Set<EventStream>> byUser = new ConcurrentHashMap<>();
 
-    public StreamRoute(LiveHub hub, ObjectMapper json,
+    public StreamRoute(LiveHub hub, UserStreams userStreams, ObjectMapper json,
                        @ConfigProperty(name = "chairside.live.heartbeat") Duration heartbeat,
                        @ConfigProperty(name = "chairside.live.subscriber-buffer") int subscriberBuffer) {
         this.hub = hub;
+        this.userStreams = userStreams;
         this.json = json;
         this.heartbeatMillis = Math.max(1, heartbeat.toMillis());
         this.subscriberBuffer = subscriberBuffer;
@@ -101,20 +96,12 @@ public class StreamRoute {
         EventStream stream = new EventStream(rc.request(), rc.vertx().getOrCreateContext(), subscriberBuffer);
         Buffer beat = beatsAsEvents ? beatEvent : beatComment;
         long timer = rc.vertx().setPeriodic(heartbeatMillis, ignored -> stream.send(beat, 1));
-        // Adding and removing inside compute: a user's last stream closing never takes a new one's set away with it.
-        byUser.compute(user, (u, streams) -> {
-            Set<EventStream> mine = streams == null ? ConcurrentHashMap.newKeySet() : streams;
-            mine.add(stream);
-            return mine;
-        });
+        userStreams.opened(user, stream);
         response.closeHandler(ignored -> {
             rc.vertx().cancelTimer(timer);
             stream.closed();
             hub.unsubscribe(stream);
-            byUser.computeIfPresent(user, (u, streams) -> {
-                streams.remove(stream);
-                return streams.isEmpty() ? null : streams;
-            });
+            userStreams.closed(user, stream);
         });
         // A broken pipe is the ordinary end of a dashboard's stream; the close handler tidies up.
         response.exceptionHandler(ignored -> {
@@ -123,13 +110,6 @@ public class StreamRoute {
         // Events reach the stream through tasks on this event loop, so this goes first even though it is written last;
         // written after subscribing, a client that has seen it is known to the hub.
         response.write(beatsAsEvents ? helloEvent : helloComment);
-    }
-
-    void cutStreamsOf(@Observes LoggedOut logout) {
-        Set<EventStream> streams = byUser.get(logout.username());
-        if (streams != null) {
-            streams.forEach(EventStream::cut);
-        }
     }
 
     /**
