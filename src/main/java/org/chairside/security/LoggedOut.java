@@ -1,5 +1,5 @@
 package org.chairside.security;
 
-/** A user ended their login (POST /api/logout): whatever this instance still serves them on that login must end too. */
+/** A user ended their login (POST /api/logout): their open live streams end with it, on every instance. */
 public record LoggedOut(String username) {
 }
