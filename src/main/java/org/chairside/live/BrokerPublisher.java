@@ -44,13 +44,13 @@ public class BrokerPublisher implements LivePublisher {
      */
     void loggedOut(@Observes LoggedOut logout) {
         try {
-            out.send(json.writeValueAsString(Map.of(LiveReceiver.LOGGED_OUT, logout.username()))).exceptionally(this::logoutNotSent);
+            out.send(json.writeValueAsString(Map.of(LiveReceiver.LOGGED_OUT, logout.username()))).exceptionally(BrokerPublisher::logoutNotSent);
         } catch (JsonProcessingException | RuntimeException failure) {
             logoutNotSent(failure);
         }
     }
 
-    private Void logoutNotSent(Throwable failure) {
+    private static Void logoutNotSent(Throwable failure) {
         LOG.warnf("A logout was not sent to the other instances (%s); their streams of the user end when they next reconnect",
                 failure.getMessage());
         return null;
@@ -64,13 +64,15 @@ public class BrokerPublisher implements LivePublisher {
         }
         String range = events.get(0).id() + "-" + events.get(events.size() - 1).id();
         try {
-            out.send(json.writeValueAsString(events)).exceptionally(failure -> {
-                LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
-                return null;
-            });
+            out.send(json.writeValueAsString(events)).exceptionally(failure -> eventsNotSent(range, failure));
         } catch (JsonProcessingException | RuntimeException failure) {
-            LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+            eventsNotSent(range, failure);
             hub.catchUpSoon();
         }
+    }
+
+    private static Void eventsNotSent(String range, Throwable failure) {
+        LOG.warnf("Live events %s not sent (%s); dashboards get them from the event log", range, failure.getMessage());
+        return null;
     }
 }
