@@ -1,5 +1,6 @@
 package org.chairside.interop;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,8 +117,12 @@ public class MllpListener {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+             OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(5 * 60 * 1000);
+            // A sender waits for each ACK before the next message: Nagle's algorithm would hold the ACK's bytes
+            // back until the sender's delayed acknowledgement (about 40 ms a message on Linux).
+            socket.setTcpNoDelay(true);
             while (true) {
                 String message = readFrame(in, charset);
                 if (message == null) {
@@ -131,15 +136,23 @@ public class MllpListener {
                     LOG.errorf("MLLP: the message could not be handled (%s)", ex.getClass().getName());
                     return;
                 }
-                out.write(VT);
-                out.write(answer.ack().getBytes(charset));
-                out.write(FS);
-                out.write(CR);
+                out.write(frame(answer.ack(), charset));
                 out.flush();
             }
         } catch (IOException ex) {
             LOG.debugf("MLLP connection ended: %s", ex.getMessage());
         }
+    }
+
+    /** VT, the message, FS, CR: one write, so the ACK leaves in one segment. */
+    static byte[] frame(String message, Charset charset) {
+        byte[] body = message.getBytes(charset);
+        byte[] framed = new byte[body.length + 3];
+        framed[0] = VT;
+        System.arraycopy(body, 0, framed, 1, body.length);
+        framed[body.length + 1] = FS;
+        framed[body.length + 2] = CR;
+        return framed;
     }
 
     /** One framed message, or null at the end of the stream. Bytes before the start block are skipped. */
