@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ import org.chairside.patient.Patient;
 import org.chairside.problem.ProblemException;
 import org.chairside.recliner.Recliner;
 import org.chairside.session.InfusionSession;
+import org.chairside.vitals.ChartingQueue;
 import org.chairside.vitals.ChartingService;
 import org.chairside.vitals.Source;
 
@@ -45,14 +47,14 @@ public class Hl7Service {
     private static final Logger LOG = Logger.getLogger(Hl7Service.class);
     private static final Pattern MSH10 = Pattern.compile("^MSH(.)(?:[^\\r\\n]*?\\1){8}([^\\r\\n]*?)(?:\\1|\\r|\\n|$)");
 
-    private final ChartingService charting;
+    private final ChartingQueue queue;
     private final HapiContext hapi;
     private final PipeParser parser;
     private final OruMapper mapper;
 
-    public Hl7Service(ChartingService charting, Config config,
+    public Hl7Service(ChartingQueue queue, Config config,
                       @ConfigProperty(name = "chairside.hl7.zone") Optional<String> zone) {
-        this.charting = charting;
+        this.queue = queue;
         this.hapi = new DefaultHapiContext();
         // Monitors send 2.3 to 2.6; all are read with the 2.5 structures, leniently (vendors bend the rules).
         hapi.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
@@ -104,7 +106,7 @@ public class Hl7Service {
                 return ack(msg, AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER, e.getMessage(), 422);
             }
             try {
-                ChartingService.Charted charted = charting.chart(sessionId, c.readings(), Source.HL7, actor, "readings");
+                ChartingService.Charted charted = chartTogetherWithOthers(new ChartingService.Entry(sessionId, c.readings(), Source.HL7, actor, "readings"));
                 String text = "Stored " + charted.readings().size() + " reading(s) for session " + sessionId
                         + (charted.duplicates() > 0 ? "; " + charted.duplicates() + " already stored" : "");
                 return ack(msg, AcknowledgmentCode.AA, null, text, 200);
@@ -115,6 +117,21 @@ public class Hl7Service {
             }
         } catch (HL7Exception e) {
             return reject(er7, "The message cannot be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Charts the message's readings in the writer's next group, with whatever else is waiting (other monitors'
+     * messages, nurses' entries): monitors on many connections then share commits instead of taking one each.
+     */
+    private ChartingService.Charted chartTogetherWithOthers(ChartingService.Entry entry) {
+        try {
+            return queue.chart(entry).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -24,7 +24,7 @@ import org.chairside.problem.ProblemException;
  */
 @ApplicationScoped
 public class ChartingQueue {
-    private final List<GroupCommit<ChartingService.Single, ChartingService.Charted>> writers;
+    private final List<GroupCommit<ChartingService.Entry, ChartingService.Charted>> writers;
 
     public ChartingQueue(ChartingService charting,
                          @ConfigProperty(name = "chairside.charting.writers") int writers,
@@ -34,9 +34,9 @@ public class ChartingQueue {
             throw new IllegalArgumentException("chairside.charting.writers must be at least 1");
         }
         this.writers = IntStream.range(0, writers)
-                .mapToObj(i -> new GroupCommit<ChartingService.Single, ChartingService.Charted>("charting-writer-" + i,
+                .mapToObj(i -> new GroupCommit<ChartingService.Entry, ChartingService.Charted>("charting-writer-" + i,
                         Math.max(1, capacity / writers), maxGroup, charting::chartTogether,
-                        one -> charting.chart(one.sessionId(), List.of(one.input()), one.source(), one.actor(), "")))
+                        one -> charting.chart(one.sessionId(), one.inputs(), one.source(), one.actor(), one.fieldPrefix())))
                 .toList();
     }
 
@@ -52,8 +52,13 @@ public class ChartingQueue {
 
     /** Completes once the reading is committed, or fails with the reason it was refused. */
     public CompletionStage<ChartingService.Charted> chart(long sessionId, ReadingInput input, Source source, String actor) {
-        GroupCommit<ChartingService.Single, ChartingService.Charted> writer = writers.get((int) Math.floorMod(sessionId, (long) writers.size()));
-        CompletableFuture<ChartingService.Charted> answer = writer.submit(new ChartingService.Single(sessionId, input, source, actor));
+        return chart(new ChartingService.Entry(sessionId, input, source, actor));
+    }
+
+    /** Several readings of one session (a device's message), charted all or nothing within a group. */
+    public CompletionStage<ChartingService.Charted> chart(ChartingService.Entry entry) {
+        GroupCommit<ChartingService.Entry, ChartingService.Charted> writer = writers.get((int) Math.floorMod(entry.sessionId(), (long) writers.size()));
+        CompletableFuture<ChartingService.Charted> answer = writer.submit(entry);
         return answer.exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof RejectedExecutionException
                 ? new ProblemException(503, "Charting is busy", "Too many readings are waiting to be charted (" + e.getMessage()
                         + "); nothing was stored, send the reading again in a moment", null)

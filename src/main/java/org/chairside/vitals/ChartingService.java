@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +105,16 @@ public class ChartingService {
         return charted;
     }
 
-    /** One reading to chart on its own, as a nurse or a device posts it. */
-    public record Single(long sessionId, ReadingInput input, Source source, String actor) {
+    /**
+     * What one sender charts at once, all or nothing: a nurse's reading, a monitor's HL7 message with one or more
+     * readings of one patient.
+     *
+     * @param fieldPrefix how violations name a reading: "" for a single reading, "readings" for several
+     */
+    public record Entry(long sessionId, List<ReadingInput> inputs, Source source, String actor, String fieldPrefix) {
+        public Entry(long sessionId, ReadingInput input, Source source, String actor) {
+            this(sessionId, List.of(input), source, actor, "");
+        }
     }
 
     /**
@@ -118,7 +127,7 @@ public class ChartingService {
      * rows go to the database in one flush, in JDBC batches, instead of a flush per reading.
      */
     @Transactional
-    public List<GroupCommit.Outcome<Charted>> chartTogether(List<Single> group) {
+    public List<GroupCommit.Outcome<Charted>> chartTogether(List<Entry> group) {
         // In session id order (arrival order within a session), as the locks are taken.
         Map<Long, List<Integer>> bySession = new TreeMap<>();
         for (int i = 0; i < group.size(); i++) {
@@ -127,16 +136,17 @@ public class ChartingService {
         Map<Long, LockedSession> locked = lock(bySession.keySet());
         List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(Collections.nCopies(group.size(), null));
         List<EventLog.Pending> announcements = new ArrayList<>();
+        readStoredKeys(group, bySession, locked);
         bySession.forEach((sessionId, arrivals) -> {
             LockedSession target = locked.get(sessionId);
             for (int i : arrivals) {
-                Single one = group.get(i);
+                Entry one = group.get(i);
                 try {
                     if (target == null) {
                         throw ProblemException.notFound("session", sessionId);
                     }
                     outcomes.set(i, GroupCommit.Outcome.answered(
-                            chartInTransaction(target, List.of(one.input()), one.source(), one.actor(), "", announcements)));
+                            chartInTransaction(target, one.inputs(), one.source(), one.actor(), one.fieldPrefix(), announcements)));
                 } catch (ProblemException refused) {
                     outcomes.set(i, GroupCommit.Outcome.refused(refused));
                 }
@@ -146,6 +156,22 @@ public class ChartingService {
         events.append(announcements);
         rememberQuiet(locked.values());
         return outcomes;
+    }
+
+    /**
+     * The keys the group's devices sent that their sessions already have, read before the first write: a query among
+     * the writes would flush the group's rows before it (Hibernate flushes pending inserts of a table it queries), and
+     * keys repeated within the group are then found in memory.
+     */
+    private static void readStoredKeys(List<Entry> group, Map<Long, List<Integer>> bySession, Map<Long, LockedSession> locked) {
+        bySession.forEach((sessionId, arrivals) -> {
+            LockedSession target = locked.get(sessionId);
+            List<String> keys = arrivals.stream().flatMap(i -> group.get(i).inputs().stream())
+                    .map(ReadingInput::sourceRef).filter(Objects::nonNull).distinct().toList();
+            if (target != null && !keys.isEmpty()) {
+                target.storedKeys = ReadingSourceRef.stored(sessionId, keys);
+            }
+        });
     }
 
     /**
@@ -244,7 +270,11 @@ public class ChartingService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        Set<String> seen = ReadingSourceRef.stored(session.id, inputs.stream().map(ReadingInput::sourceRef).filter(Objects::nonNull).toList());
+        List<String> keys = inputs.stream().map(ReadingInput::sourceRef).filter(Objects::nonNull).toList();
+        if (target.storedKeys == null && !keys.isEmpty()) {
+            target.storedKeys = ReadingSourceRef.stored(session.id, keys);
+        }
+        Set<String> seen = target.storedKeys == null ? new HashSet<>() : target.storedKeys;
         // a key already stored, or met earlier in this call, is a duplicate
         List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> in.sourceRef() == null || seen.add(in.sourceRef())).toList());
         fresh.sort(Comparator.comparing(in -> takenAt(in, now)));

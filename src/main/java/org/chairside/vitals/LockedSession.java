@@ -2,6 +2,7 @@ package org.chairside.vitals;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chairside.alerts.Alert;
 import org.chairside.rules.ThresholdProfile;
@@ -19,6 +20,11 @@ final class LockedSession {
     /** the open alerts by condition */
     final Map<String, Alert> open;
     Optional<BaselineVitals> baseline;
+    /**
+     * The importers' keys the session has, as far as this transaction is concerned (read up front for a group, added
+     * to as readings are stored); null until read.
+     */
+    Set<String> storedKeys;
 
     LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<BaselineVitals> baseline) {
         this.session = session;

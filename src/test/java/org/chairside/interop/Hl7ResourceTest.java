@@ -9,11 +9,20 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -165,5 +174,58 @@ class Hl7ResourceTest {
             assertEquals("AE", msa(MllpListener.readFrame(in), 1));
         }
         assertEquals(1, readingCount((long) s[0]));
+    }
+
+    @Test
+    void monitorsSendingOnSeveralConnectionsAtOnceAreAllChartedAndAResentMessageOnlyOnce() throws Exception {
+        int connections = 4;
+        int each = 5;
+        List<Object[]> sessions = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            sessions.add(session());
+        }
+        ExecutorService monitors = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<List<String>>> sent = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                Object[] s = sessions.get(c);
+                String monitor = "M" + c;
+                sent.add(monitors.submit(() -> overMllp(IntStream.range(0, each).mapToObj(i -> numbered(s, monitor, i)).toList())));
+            }
+            for (Future<List<String>> acks : sent) {
+                assertEquals(Collections.nCopies(each, "AA"), acks.get(60, TimeUnit.SECONDS).stream().map(a -> msa(a, 1)).toList());
+            }
+        } finally {
+            monitors.shutdownNow();
+        }
+        // A gateway that missed an ACK sends the message again: acknowledged, stored once.
+        String resentAck = overMllp(List.of(numbered(sessions.get(0), "M0", 0))).get(0);
+        assertEquals("AA", msa(resentAck, 1), resentAck);
+        assertTrue(msa(resentAck, 3).contains("1 already stored"), resentAck);
+        for (Object[] s : sessions) {
+            assertEquals(each, readingCount((long) s[0]), "readings of session " + s[0]);
+        }
+    }
+
+    /** The sample message with its own control id and observation time (minute i after 09:10). */
+    private static String numbered(Object[] s, String monitor, int i) {
+        return message("oru-r01-pcd01.hl7", s).replace("MSG00001", monitor + "-" + i)
+                .replace("20250301090900", String.format("202503010%d%02d00", 9 + (10 + i) / 60, (10 + i) % 60));
+    }
+
+    /** Sends each message on one MLLP connection, waiting for each ACK as a gateway does; returns the ACKs. */
+    private List<String> overMllp(List<String> messages) throws IOException {
+        List<String> acks = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", mllp.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (String m : messages) {
+                out.write(MllpListener.frame(m, StandardCharsets.UTF_8));
+                out.flush();
+                acks.add(MllpListener.readFrame(in));
+            }
+        }
+        return acks;
     }
 }

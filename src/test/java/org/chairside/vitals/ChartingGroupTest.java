@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,8 +68,43 @@ class ChartingGroupTest {
                 .extract().jsonPath().getList("findAll { it.systolic == null }.heartRate", Integer.class));
     }
 
-    private static ChartingService.Single heartRate(long sessionId, int heartRate) {
-        return new ChartingService.Single(sessionId, new ReadingInput(null, null, null, heartRate, null, null, null, null),
+    @Test
+    void aDevicesMessageIsChartedAllOrNoneAndAKeySentTwiceInOneGroupIsStoredOnce() {
+        long session = infusingSession();
+        long other = infusingSession();
+        Instant t = Instant.now(); // after both sessions began; the later readings within the clock skew allowed
+        List<GroupCommit.Outcome<ChartingService.Charted>> outcomes = charting.chartTogether(List.of(
+                device(session, keyed(t, 72, "MSG-1^1"), keyed(t.plusSeconds(5), 74, "MSG-1^2")),
+                device(other, keyed(t, 70, "MSG-9^1"), keyed(t.plusSeconds(5), 900, "MSG-9^2")), // 900: not a heart rate
+                device(session, keyed(t, 72, "MSG-1^1")),                                          // the first message's resend
+                device(session, keyed(t.plusSeconds(10), 76, "MSG-2^1"))));
+
+        assertEquals(2, outcomes.get(0).answer().readings().size());
+        assertEquals(0, outcomes.get(0).answer().duplicates());
+        ProblemException refused = (ProblemException) outcomes.get(1).refusal();
+        assertEquals(422, refused.status());
+        assertEquals("readings[1].heartRate", refused.toProblem().violations().get(0).field());
+        assertEquals(0, outcomes.get(2).answer().readings().size(), "the resend stores nothing");
+        assertEquals(1, outcomes.get(2).answer().duplicates());
+        assertEquals(1, outcomes.get(3).answer().readings().size());
+
+        assertEquals(List.of(72, 74, 76), nurse().get("/api/sessions/" + session + "/readings").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.source == 'HL7' }.heartRate", Integer.class));
+        assertEquals(List.of(), nurse().get("/api/sessions/" + other + "/readings").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.source == 'HL7' }", Object.class),
+                "no reading of the refused message is stored, not even its valid one");
+    }
+
+    private static ReadingInput keyed(Instant takenAt, int heartRate, String sourceRef) {
+        return new ReadingInput(takenAt, null, null, heartRate, null, null, null, sourceRef);
+    }
+
+    private static ChartingService.Entry device(long sessionId, ReadingInput... readings) {
+        return new ChartingService.Entry(sessionId, List.of(readings), Source.HL7, "mllp", "readings");
+    }
+
+    private static ChartingService.Entry heartRate(long sessionId, int heartRate) {
+        return new ChartingService.Entry(sessionId, new ReadingInput(null, null, null, heartRate, null, null, null, null),
                 Source.MANUAL, "nurse");
     }
 
