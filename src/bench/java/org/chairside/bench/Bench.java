@@ -141,6 +141,9 @@ public final class Bench {
         if (wanted(3)) {
             guarded("3-fan-out", this::fanOut);
         }
+        if (wanted(7)) {
+            guarded("7-device-feed", this::deviceFeed);
+        }
         if (wanted(5)) {
             guarded("5-history", this::history);
         }
@@ -286,6 +289,65 @@ public final class Bench {
     private Load.Requests chartRequests(int clients, double crossing) {
         int perClient = Math.max(1, SESSIONS / clients);
         return (c, i) -> Wire.Call.post("/api/sessions/" + sessionIds[(c + clients * (int) (i % perClient)) % SESSIONS] + "/readings", reading(crossing));
+    }
+
+    // ------------------------------------------------------------------ 7. device feed (HL7 v2 over MLLP)
+
+    private void deviceFeed() throws Exception {
+        double secs = seconds(20);
+        double warm = seconds(5);
+        int[] levels = {1, 8, 32};
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("connections", List.of(1, 8, 32));
+        params.put("secondsEach", secs);
+        params.put("warmupSeconds", warm);
+        params.put("message", "ORU^R01 (IHE PCD-01 style): one observation time, blood pressure, heart rate and SpO2 as MDC-coded OBX, "
+                + "the patient by MRN in PID-3 and the recliner in PV1-3; 5% with heart rate 115 (crosses the 110 limit)");
+        params.put("protocol", "MLLP on 127.0.0.1:" + server.mllpPort + "; each connection waits for its ACK before its next message, "
+                + "as a monitor gateway does; each connection charts its own sessions");
+        params.put("success", "ACK with MSA-1 = AA");
+        out.put("parameters", params);
+        java.net.InetSocketAddress mllp = new java.net.InetSocketAddress("127.0.0.1", server.mllpPort);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Load.run(() -> new Mllp(mllp), 8, warm, 0, 200, oruMessages(8, "w" + run), null);
+        StringBuilder cell = new StringBuilder();
+        for (int connections : levels) {
+            Load.Result res = Load.run(() -> new Mllp(mllp), connections, secs, 0, 200, oruMessages(connections, connections + run), null);
+            Map<String, Object> m = res.toMap();
+            out.put("connections-" + connections, m);
+            log("device feed @" + connections + ": " + summary(res));
+            cell.append(connections).append(connections == 1 ? " connection: " : " connections: ").append(fmt(res.perSecond()))
+                    .append(" messages/s, ACK p50 ").append(m.get("p50Ms")).append(" / p99 ").append(m.get("p99Ms")).append(" ms, ")
+                    .append(res.errors).append(" not AA, ").append(m.get("serverCpuMsPerRequest")).append(" ms server CPU/message (")
+                    .append(m.get("writerCpuMsPerRequest")).append(" on the writer)<br>");
+        }
+        scenarios.put("7-device-feed", out);
+        rows.add(new String[] {"7. Device feed", "HL7 v2 ORU^R01 over MLLP, " + secs + " s per level, one reading per message, 5% crossing",
+                cell.toString(), "(none in the issue: hundreds of chairs at one reading a second)", "-"});
+    }
+
+    /** Each connection sends messages for its own sessions, in turn, each with a control id of its own. */
+    private Load.Requests oruMessages(int connections, String run) {
+        int perConnection = Math.max(1, SESSIONS / connections);
+        java.time.format.DateTimeFormatter ts = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ")
+                .withZone(java.time.ZoneOffset.UTC);
+        return (c, i) -> {
+            int n = (c + connections * (int) (i % perConnection)) % SESSIONS;
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            String now = ts.format(Instant.now());
+            String id = "B" + run + "-" + c + "-" + i;
+            int hr = r.nextDouble() < 0.05 ? 115 : 66 + r.nextInt(14);
+            String message = "MSH|^~\\&|MONITOR_GW|CLINIC|CHAIRSIDE|CLINIC|" + now + "||ORU^R01^ORU_R01|" + id + "|P|2.6|||AL|NE\r"
+                    + "PID|||B-" + n + "^^^CLINIC^MR||Patient " + n + "^Bench\r"
+                    + "PV1||O|B-Chair-" + n + "\r"
+                    + "OBR|1|" + id + "^MONITOR_GW|" + id + "^MONITOR_GW|182777000^monitoring of patient^SNOMED-CT|||" + now + "\r"
+                    + "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.1.1.1|" + (112 + r.nextInt(14)) + "|mmHg|||||R|||" + now + "\r"
+                    + "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.1.1.2|" + (72 + r.nextInt(10)) + "|mmHg|||||R|||" + now + "\r"
+                    + "OBX|3|NM|147842^MDC_ECG_HEART_RATE^MDC|1.2.1.1|" + hr + "|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R|||" + now + "\r"
+                    + "OBX|4|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.3.1.2|" + (96 + r.nextInt(4)) + "|%^^UCUM|||||R|||" + now + "\r";
+            return new Wire.Call("MLLP", "", message);
+        };
     }
 
     // ------------------------------------------------------------------ 2. alert latency

@@ -18,6 +18,14 @@ import org.HdrHistogram.Histogram;
  * thread and connection ({@link Wire}).
  */
 final class Load {
+    /** One client's connection: sends a call and waits for its answer (HTTP or MLLP). */
+    interface Exchange extends java.io.Closeable {
+        Wire.Answer send(Wire.Call call) throws java.io.IOException;
+
+        @Override
+        void close();
+    }
+
     interface Requests {
         Wire.Call next(int client, long iteration);
     }
@@ -78,6 +86,12 @@ final class Load {
      */
     static Result run(Api api, int clients, double seconds, double ratePerSec, int okStatus, Requests requests,
                       OnResponse onResponse) throws InterruptedException {
+        return run(api::wire, clients, seconds, ratePerSec, okStatus, requests, onResponse);
+    }
+
+    /** @param connections opens each client's own connection */
+    static Result run(java.util.function.Supplier<? extends Exchange> connections, int clients, double seconds, double ratePerSec,
+                      int okStatus, Requests requests, OnResponse onResponse) throws InterruptedException {
         Result result = new Result();
         List<Thread> threads = new ArrayList<>();
         Histogram[] histograms = new Histogram[clients];
@@ -96,7 +110,7 @@ final class Load {
             long first = start + (intervalNanos > 0 ? (long) (intervalNanos * client / clients) : 0);
             Thread t = new Thread(() -> {
                 LockSupport.parkNanos(first - System.nanoTime());
-                try (Wire wire = api.wire()) {
+                try (Exchange wire = connections.get()) {
                     for (long i = 0; ; i++) {
                         long due = intervalNanos > 0 ? first + (long) (i * intervalNanos) : System.nanoTime();
                         // a paced client that fell behind stops at the end too: the achieved rate is then below the target

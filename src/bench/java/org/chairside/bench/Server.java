@@ -23,6 +23,8 @@ final class Server {
     final Path workDir;
     final Path dbDir;
     final int port;
+    /** The HL7 MLLP listener's port (scenario 7): the HTTP port + 1. */
+    final int mllpPort;
     final boolean jfr;
     /** JVM options besides -Xmx512m, as the deployment runs it (-Dbench.jvm=...). */
     final List<String> jvmOptions;
@@ -35,6 +37,7 @@ final class Server {
         this.workDir = workDir;
         this.dbDir = workDir.resolve("db");
         this.port = port;
+        this.mllpPort = port + 1;
         this.jfr = jfr;
     }
 
@@ -55,10 +58,12 @@ final class Server {
     long start() throws IOException, InterruptedException {
         starts++;
         // Something else answering on the port would be measured instead of this server.
-        try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            free.setReuseAddress(true);
-        } catch (IOException inUse) {
-            throw new IllegalStateException("Port " + port + " is in use; choose another with -Dbench.port=...", inUse);
+        for (int p : new int[] {port, mllpPort}) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+                free.setReuseAddress(true);
+            } catch (IOException inUse) {
+                throw new IllegalStateException("Port " + p + " is in use; choose another HTTP port with -Dbench.port=... (MLLP takes the next)", inUse);
+            }
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -70,6 +75,8 @@ final class Server {
         }
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.http.host=127.0.0.1");
+        cmd.add("-Dchairside.hl7.mllp.port=" + mllpPort);
+        cmd.add("-Dchairside.hl7.mllp.host=127.0.0.1");
         cmd.add("-Dchairside.h2.file=" + dbFile());
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());

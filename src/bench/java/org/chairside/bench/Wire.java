@@ -2,7 +2,6 @@ package org.chairside.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * starved the server it measured; this writes the request bytes and reads the status line, the headers it
  * needs and the body (length-delimited or chunked), nothing else.
  */
-final class Wire implements Closeable {
+final class Wire implements Load.Exchange {
     /** A request as a load client sends it. */
     record Call(String method, String path, String body) {
         static Call get(String path) {
@@ -48,7 +47,8 @@ final class Wire implements Closeable {
                 + (authHeader == null ? "" : authHeader + "\r\n");
     }
 
-    Answer send(Call call) throws IOException {
+    @Override
+    public Answer send(Call call) throws IOException {
         boolean reused = socket != null;
         try {
             return exchange(call);
