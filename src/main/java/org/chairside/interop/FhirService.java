@@ -3,6 +3,7 @@ package org.chairside.interop;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,7 @@ import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
+import org.chairside.vitals.ChartingQueue;
 import org.chairside.vitals.ChartingService;
 import org.chairside.vitals.Reading;
 import org.chairside.vitals.Source;
@@ -22,10 +24,12 @@ import org.chairside.vitals.Source;
 @ApplicationScoped
 public class FhirService {
     private final ChartingService charting;
+    private final ChartingQueue queue;
     private final FhirExporter exporter = new FhirExporter();
 
-    public FhirService(ChartingService charting) {
+    public FhirService(ChartingService charting, ChartingQueue queue) {
         this.charting = charting;
+        this.queue = queue;
     }
 
     /** What was charted, per patient and session. */
@@ -52,12 +56,29 @@ public class FhirService {
         }
     }
 
-    /** Charts every patient's readings in one transaction: any failure stores nothing. */
-    @Transactional
+    /**
+     * Charts every patient's readings, all or nothing. One patient's readings (what a monitor or a gateway posts) wait
+     * for the charting writer's next group and share its commit, as HL7 messages do; a bundle for several patients is
+     * a transaction of its own.
+     */
     public List<Stored> chart(FhirVitals.Result result, String actor) {
         if (!result.issues().isEmpty()) {
             throw new FhirRejected(422, result.issues());
         }
+        if (result.patients().size() != 1) {
+            return QuarkusTransaction.requiringNew().call(() -> chartPatients(result, actor));
+        }
+        FhirVitals.PatientReadings pr = result.patients().get(0);
+        long sessionId = QuarkusTransaction.requiringNew().call(() -> openSession(pr));
+        try {
+            ChartingService.Charted c = queue.chartAndWait(new ChartingService.Entry(sessionId, pr.readings(), Source.FHIR, actor, "readings"));
+            return List.of(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
+        } catch (ProblemException e) {
+            throw rejected(e, pr);
+        }
+    }
+
+    private List<Stored> chartPatients(FhirVitals.Result result, String actor) {
         List<Long> sessions = new ArrayList<>();
         for (FhirVitals.PatientReadings pr : result.patients()) {
             sessions.add(openSession(pr));
@@ -73,19 +94,24 @@ public class FhirService {
                 ChartingService.Charted c = charting.chart(sessionId, pr.readings(), Source.FHIR, actor, "readings");
                 out.add(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
             } catch (ProblemException e) {
-                List<FhirVitals.Issue> issues = new ArrayList<>();
-                List<Violation> vs = e.toProblem().violations();
-                if (vs == null) {
-                    issues.add(new FhirVitals.Issue("Observation", e.getMessage()));
-                } else {
-                    for (Violation v : vs) {
-                        issues.add(new FhirVitals.Issue(where(v.field(), pr), v.field().replaceFirst("^readings\\[\\d+]\\.", "") + " " + v.rule()));
-                    }
-                }
-                throw new FhirRejected(e.status() == 409 ? 409 : 422, issues);
+                throw rejected(e, pr);
             }
         }
         return out;
+    }
+
+    /** A charting refusal as FHIR issues, each naming the Observation element it is about. */
+    private static FhirRejected rejected(ProblemException e, FhirVitals.PatientReadings pr) {
+        List<FhirVitals.Issue> issues = new ArrayList<>();
+        List<Violation> vs = e.toProblem().violations();
+        if (vs == null) {
+            issues.add(new FhirVitals.Issue("Observation", e.getMessage()));
+        } else {
+            for (Violation v : vs) {
+                issues.add(new FhirVitals.Issue(where(v.field(), pr), v.field().replaceFirst("^readings\\[\\d+]\\.", "") + " " + v.rule()));
+            }
+        }
+        return new FhirRejected(e.status() == 409 ? 409 : 422, issues);
     }
 
     /** The one open session of the bundle's patient, or a FHIR rejection naming the subject. */

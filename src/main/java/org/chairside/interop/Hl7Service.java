@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +105,8 @@ public class Hl7Service {
                 return ack(msg, AcknowledgmentCode.AE, ErrorCode.UNKNOWN_KEY_IDENTIFIER, e.getMessage(), 422);
             }
             try {
-                ChartingService.Charted charted = chartTogetherWithOthers(new ChartingService.Entry(sessionId, c.readings(), Source.HL7, actor, "readings"));
+                // in the writer's next group, with other monitors' messages and nurses' entries: they share its commit
+                ChartingService.Charted charted = queue.chartAndWait(new ChartingService.Entry(sessionId, c.readings(), Source.HL7, actor, "readings"));
                 String text = "Stored " + charted.readings().size() + " reading(s) for session " + sessionId
                         + (charted.duplicates() > 0 ? "; " + charted.duplicates() + " already stored" : "");
                 return ack(msg, AcknowledgmentCode.AA, null, text, 200);
@@ -117,21 +117,6 @@ public class Hl7Service {
             }
         } catch (HL7Exception e) {
             return reject(er7, "The message cannot be read: " + firstLine(e.getMessage()));
-        }
-    }
-
-    /**
-     * Charts the message's readings in the writer's next group, with whatever else is waiting (other monitors'
-     * messages, nurses' entries): monitors on many connections then share commits instead of taking one each.
-     */
-    private ChartingService.Charted chartTogetherWithOthers(ChartingService.Entry entry) {
-        try {
-            return queue.chart(entry).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package org.chairside.vitals;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
@@ -53,6 +54,21 @@ public class ChartingQueue {
     /** Completes once the reading is committed, or fails with the reason it was refused. */
     public CompletionStage<ChartingService.Charted> chart(long sessionId, ReadingInput input, Source source, String actor) {
         return chart(new ChartingService.Entry(sessionId, input, source, actor));
+    }
+
+    /**
+     * For senders that wait on their own thread (a device's message over MLLP or HTTP): charts the entry in the writer's
+     * next group and returns once it is committed, or throws the reason it was refused.
+     */
+    public ChartingService.Charted chartAndWait(ChartingService.Entry entry) {
+        try {
+            return chart(entry).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Several readings of one session (a device's message), charted all or nothing within a group. */

@@ -99,6 +99,28 @@ class FhirResourceTest {
     }
 
     @Test
+    void aBundleForTwoPatientsIsStoredForBothOrForNeither() {
+        Object[] first = session();
+        Object[] second = session();
+        String heartRate = resource("fhir/observation-hr.json");
+        String ofFirst = heartRate.replace("${MRN}", (String) first[1]);
+        String ofSecond = heartRate.replace("${MRN}", (String) second[1]).replace("hr-7", "hr-8");
+        // the second patient's rate is implausible: the first patient's valid one is not stored either
+        post("Bundle", bundleOf(ofFirst, ofSecond.replace("\"value\": 71", "\"value\": 400"))).statusCode(422)
+                .body("issue[0].diagnostics", containsString("heartRate must be within"));
+        assertEquals(0, readingCount((long) first[0]));
+        assertEquals(0, readingCount((long) second[0]));
+        post("Bundle", bundleOf(ofFirst, ofSecond)).statusCode(200).body("issue[0].diagnostics", containsString("Stored"));
+        assertEquals(1, readingCount((long) first[0]));
+        assertEquals(1, readingCount((long) second[0]));
+    }
+
+    private static String bundleOf(String... resources) {
+        return "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                + String.join(",", java.util.Arrays.stream(resources).map(r -> "{\"resource\":" + r + "}").toList()) + "]}";
+    }
+
+    @Test
     void rolesForImportAndExport() {
         Object[] s = session();
         String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
