@@ -120,8 +120,8 @@ public class MllpListener {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(5 * 60 * 1000);
-            // A sender waits for each ACK before the next message: Nagle's algorithm would hold the ACK's bytes
-            // back until the sender's delayed acknowledgement (about 40 ms a message on Linux).
+            // A gateway waits for each ACK before its next message, so it has nothing to send and delays its TCP
+            // acknowledgements: Nagle's algorithm would hold the ACK back for that delay (about 40 ms on Linux).
             socket.setTcpNoDelay(true);
             while (true) {
                 String message = readFrame(in, charset);
