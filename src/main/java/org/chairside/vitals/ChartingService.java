@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -98,6 +99,7 @@ public class ChartingService {
         if (target == null) {
             throw ProblemException.notFound("session", sessionId);
         }
+        readStoredKeys(target, inputs.stream());
         List<EventLog.Pending> announcements = new ArrayList<>();
         Charted charted = chartInTransaction(target, inputs, source, actor, fieldPrefix, announcements);
         events.append(announcements);
@@ -136,7 +138,13 @@ public class ChartingService {
         Map<Long, LockedSession> locked = lock(bySession.keySet());
         List<GroupCommit.Outcome<Charted>> outcomes = new ArrayList<>(Collections.nCopies(group.size(), null));
         List<EventLog.Pending> announcements = new ArrayList<>();
-        readStoredKeys(group, bySession, locked);
+        // every session's keys first: no query may come between the group's writes
+        bySession.forEach((sessionId, arrivals) -> {
+            LockedSession target = locked.get(sessionId);
+            if (target != null) {
+                readStoredKeys(target, arrivals.stream().flatMap(i -> group.get(i).inputs().stream()));
+            }
+        });
         bySession.forEach((sessionId, arrivals) -> {
             LockedSession target = locked.get(sessionId);
             for (int i : arrivals) {
@@ -159,19 +167,13 @@ public class ChartingService {
     }
 
     /**
-     * The keys the group's devices sent that their sessions already have, read before the first write: a query among
-     * the writes would flush the group's rows before it (Hibernate flushes pending inserts of a table it queries), and
-     * keys repeated within the group are then found in memory.
+     * Which of the importers' keys about to be charted the session already has, read before the first write: a query
+     * among a group's writes would flush its rows before it (Hibernate flushes pending inserts of a table it queries),
+     * and a key repeated within the group is then found in memory. No query when nothing carries a key.
      */
-    private static void readStoredKeys(List<Entry> group, Map<Long, List<Integer>> bySession, Map<Long, LockedSession> locked) {
-        bySession.forEach((sessionId, arrivals) -> {
-            LockedSession target = locked.get(sessionId);
-            List<String> keys = arrivals.stream().flatMap(i -> group.get(i).inputs().stream())
-                    .map(ReadingInput::sourceRef).filter(Objects::nonNull).distinct().toList();
-            if (target != null && !keys.isEmpty()) {
-                target.storedKeys = ReadingSourceRef.stored(sessionId, keys);
-            }
-        });
+    private static void readStoredKeys(LockedSession target, Stream<ReadingInput> inputs) {
+        List<String> keys = inputs.map(ReadingInput::sourceRef).filter(Objects::nonNull).distinct().toList();
+        target.storedKeys = keys.isEmpty() ? new HashSet<>() : ReadingSourceRef.stored(target.session.id, keys);
     }
 
     /**
@@ -270,11 +272,7 @@ public class ChartingService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        List<String> keys = inputs.stream().map(ReadingInput::sourceRef).filter(Objects::nonNull).toList();
-        if (target.storedKeys == null && !keys.isEmpty()) {
-            target.storedKeys = ReadingSourceRef.stored(session.id, keys);
-        }
-        Set<String> seen = target.storedKeys == null ? new HashSet<>() : target.storedKeys;
+        Set<String> seen = target.storedKeys;
         // a key already stored, or met earlier in this call, is a duplicate
         List<ReadingInput> fresh = new ArrayList<>(inputs.stream().filter(in -> in.sourceRef() == null || seen.add(in.sourceRef())).toList());
         fresh.sort(Comparator.comparing(in -> takenAt(in, now)));

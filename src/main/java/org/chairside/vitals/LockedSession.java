@@ -20,10 +20,7 @@ final class LockedSession {
     /** the open alerts by condition */
     final Map<String, Alert> open;
     Optional<BaselineVitals> baseline;
-    /**
-     * The importers' keys the session has, as far as this transaction is concerned (read up front for a group, added
-     * to as readings are stored); null until read.
-     */
+    /** The importers' keys the session has, read before the first write and added to as readings are stored. */
     Set<String> storedKeys;
 
     LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<BaselineVitals> baseline) {
