@@ -37,6 +37,7 @@ public final class Bench {
     private final Path dir;
     private final Server server;
     private final Double secondsOverride;
+    private final Map<String, Object> storage = new LinkedHashMap<>();
     private final String only;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> scenarios = new LinkedHashMap<>();
@@ -105,6 +106,8 @@ public final class Bench {
         report.put("command", "./mvnw verify -Pbench" + (secondsOverride != null ? " -Dbench.seconds=" + secondsOverride : "")
                 + (server.jvmOptions.isEmpty() ? "" : " -Dbench.jvm=\"" + String.join(" ", server.jvmOptions) + "\""));
         report.put("scenarios", scenarios);
+        // The H2 file's size (MiB) as the run goes on: a write path that leaves dead space behind shows here.
+        report.put("h2FileMiB", storage);
         log("server: " + server.jar + ", database " + server.jdbcUrl());
 
         // 4. startup (first start on an empty database: Flyway migrates, the admin is bootstrapped)
@@ -131,18 +134,22 @@ public final class Bench {
             guarded("1-charting", this::charting);
         }
         startup.put("rssAfterChartingMiB", round(server.rssMiB()));
+        storage.put("afterScenario1", round(server.dbFileMiB()));
         rows.add(0, new String[] {"4. Startup", "`" + serverCommand() + "`, fresh H2 file",
-                "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB",
+                "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB; H2 file after scenario 1 " + storage.get("afterScenario1") + " MiB",
                 "< 2.5 s; < 300 MB after 1",
                 met(startMs < 2500 && (double) startup.get("rssAfterChartingMiB") * 1.048576 < 300)});
         if (wanted(2)) {
             guarded("2-alert-latency", this::alertLatency);
+            storage.put("afterScenario2", round(server.dbFileMiB()));
         }
         if (wanted(3)) {
             guarded("3-fan-out", this::fanOut);
+            storage.put("afterScenario3", round(server.dbFileMiB()));
         }
         if (wanted(7)) {
             guarded("7-device-feed", this::deviceFeed);
+            storage.put("afterScenario7", round(server.dbFileMiB()));
         }
         if (wanted(5)) {
             guarded("5-history", this::history);

@@ -109,6 +109,15 @@ final class Server {
     }
 
     /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
+    /** The size of the H2 database file, in MiB (-1 before it exists). */
+    double dbFileMiB() {
+        try {
+            return Files.size(Path.of(dbFile() + ".mv.db")) / (1024.0 * 1024.0);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     double rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
