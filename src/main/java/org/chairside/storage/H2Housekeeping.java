@@ -56,7 +56,7 @@ public class H2Housekeeping {
         }
         try {
             Pass pass = pass();
-            if (pass != null && pass.rewritten()) {
+            if (pass != null && (pass.rewritten() || pass.moved())) {
                 LOG.debugf("H2 housekeeping: %s", pass);
             }
         } catch (RuntimeException | SQLException e) {
@@ -82,10 +82,12 @@ public class H2Housekeeping {
             if (rewritten) {
                 store.commit();
             }
+            boolean moved = false;
             if (store.getFileStore() instanceof RandomAccessStore file && store.getFillRate() < MOVE_BELOW_FILE_FILL_RATE) {
                 file.compactMoveChunks(100, bytesPerPass, store);
+                moved = true;
             }
-            return new Pass(before, Snapshot.of(store), rewritten);
+            return new Pass(before, Snapshot.of(store), rewritten, moved);
         });
     }
 
@@ -117,6 +119,7 @@ public class H2Housekeeping {
         }
     }
 
-    public record Pass(Snapshot before, Snapshot after, boolean rewritten) {
+    /** rewritten: live pages were moved out of sparse chunks; moved: chunks were moved forward to shorten the file. */
+    public record Pass(Snapshot before, Snapshot after, boolean rewritten, boolean moved) {
     }
 }
