@@ -36,7 +36,8 @@ public class H2Housekeeping {
     static final int MOVE_BELOW_FILE_FILL_RATE = 60;
 
     private final AgroalDataSource dataSource;
-    private volatile boolean notH2Logged;
+    /** Set at the first look at the database: a PostgreSQL instance need not borrow a connection every second. */
+    private volatile boolean notH2;
     private volatile boolean stopping;
 
     public H2Housekeeping(AgroalDataSource dataSource) {
@@ -97,12 +98,13 @@ public class H2Housekeeping {
     }
 
     private <T> T withStore(Function<MVStore, T> work) throws SQLException {
+        if (notH2) {
+            return null;
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)) {
-                if (!notH2Logged) {
-                    notH2Logged = true;
-                    LOG.debug("H2 housekeeping: the database is not H2, nothing to do");
-                }
+                notH2 = true;
+                LOG.debug("H2 housekeeping: the database is not H2, nothing to do");
                 return null;
             }
             MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
