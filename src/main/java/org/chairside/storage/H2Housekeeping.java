@@ -57,7 +57,7 @@ public class H2Housekeeping {
         }
         try {
             Pass pass = pass();
-            if (pass != null && (pass.rewritten() || pass.moved())) {
+            if (pass != null && (pass.rewritten() || pass.shortened())) {
                 LOG.debugf("H2 housekeeping: %s", pass);
             }
         } catch (RuntimeException | SQLException e) {
@@ -83,12 +83,13 @@ public class H2Housekeeping {
             if (rewritten) {
                 store.commit();
             }
-            boolean moved = false;
+            boolean shortened = false;
             if (store.getFileStore() instanceof RandomAccessStore file && store.getFillRate() < MOVE_BELOW_FILE_FILL_RATE) {
-                file.compactMoveChunks(100, bytesPerPass, store);
-                moved = true;
+                long length = file.size();
+                file.compactMoveChunks(100, bytesPerPass, store); // 100: at any fill rate; the threshold is ours, above
+                shortened = file.size() < length;
             }
-            return new Pass(before, Snapshot.of(store), rewritten, moved);
+            return new Pass(before, Snapshot.of(store), rewritten, shortened);
         });
     }
 
@@ -121,7 +122,7 @@ public class H2Housekeeping {
         }
     }
 
-    /** rewritten: live pages were moved out of sparse chunks; moved: chunks were moved forward to shorten the file. */
-    public record Pass(Snapshot before, Snapshot after, boolean rewritten, boolean moved) {
+    /** rewritten: live pages were moved out of sparse chunks; shortened: chunks were moved forward and the file cut. */
+    public record Pass(Snapshot before, Snapshot after, boolean rewritten, boolean shortened) {
     }
 }
