@@ -1,6 +1,8 @@
 package org.chairside.vitals;
 
 import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.Session;
 
 /**
  * An importer's key for a reading it stored, unique per session, so that importing the same data again stores
@@ -50,13 +53,31 @@ public class ReadingSourceRef extends PanacheEntityBase {
         return ref;
     }
 
-    /** Those of these keys the session already has (a set the caller may add to): one query for a whole import chunk. */
+    /**
+     * Those of these keys the session already has (a set the caller may add to). One primary-key lookup per key, on one
+     * prepared statement: with the keys as an IN list H2 read every key the session already had and compared each
+     * with the whole list (it uses an IN list on an index's first column only), so an import's chunks grew slower as
+     * the session filled (a 200,000-row import took 9 minutes).
+     */
     public static Set<String> stored(long sessionId, Collection<String> sourceRefs) {
+        Set<String> found = new HashSet<>();
         if (sourceRefs.isEmpty()) {
-            return new HashSet<>();
+            return found;
         }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select r.sourceRef from ReadingSourceRef r where r.sessionId = ?1 and r.sourceRef in ?2", String.class)
-                .setParameter(1, sessionId).setParameter(2, sourceRefs).getResultList());
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lookup = connection.prepareStatement(
+                    "select 1 from reading_source_ref where session_id = ? and source_ref = ?")) {
+                lookup.setLong(1, sessionId);
+                for (String ref : sourceRefs) {
+                    lookup.setString(2, ref);
+                    try (ResultSet row = lookup.executeQuery()) {
+                        if (row.next()) {
+                            found.add(ref);
+                        }
+                    }
+                }
+            }
+        });
+        return found;
     }
 }
