@@ -108,7 +108,6 @@ final class Server {
         return process.pid();
     }
 
-    /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
     /** The size of the H2 database file, in MiB (-1 before it exists). */
     double dbFileMiB() {
         try {
@@ -118,6 +117,7 @@ final class Server {
         }
     }
 
+    /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
     double rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

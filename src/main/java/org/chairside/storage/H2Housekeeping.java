@@ -31,9 +31,9 @@ import org.jboss.logging.Logger;
 public class H2Housekeeping {
     private static final Logger LOG = Logger.getLogger(H2Housekeeping.class);
     /** Chunks at most this full (live bytes) have their live pages rewritten; H2's own thread uses 81 % when busy. */
-    static final int REWRITE_BELOW_FILL_RATE = 80;
+    private static final int REWRITE_BELOW_FILL_RATE = 80;
     /** The file is compacted (chunks moved forward, the tail cut off) once less than this much of it is in use. */
-    static final int MOVE_BELOW_FILE_FILL_RATE = 60;
+    private static final int MOVE_BELOW_FILE_FILL_RATE = 60;
 
     private final AgroalDataSource dataSource;
     /** Set at the first look at the database: a PostgreSQL instance need not borrow a connection every second. */
