@@ -1,12 +1,17 @@
 package org.chairside.session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import org.chairside.alerts.AlertService;
 import org.chairside.audit.AuditLog;
@@ -148,6 +153,31 @@ public class SessionService {
             throw ProblemException.notFound("session", id);
         }
         return s;
+    }
+
+    /**
+     * Locks those of these sessions that exist, in id order, with one statement, and returns their ids in that order.
+     * One statement whatever the count: H2 parses a {@code FOR UPDATE} anew every time (it keeps no plan for one), so a
+     * charting group that locked its sixty sessions one by one spent a fifteenth of its writer's time parsing. In id order,
+     * as every locker takes them, so that two groups never hold each other's locks crosswise.
+     */
+    public static List<Long> lockAll(Collection<Long> ids) {
+        List<Long> locked = new ArrayList<>(ids.size());
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        InfusionSession.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from infusion_session where id = any(?) order by id for update")) {
+                lock.setArray(1, connection.createArrayOf("BIGINT", ids.toArray(Long[]::new)));
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        locked.add(rows.getLong(1));
+                    }
+                }
+            }
+        });
+        return locked;
     }
 
     public static InfusionSession find(long id) {

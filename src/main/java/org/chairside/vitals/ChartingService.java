@@ -15,13 +15,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -177,18 +175,15 @@ public class ChartingService {
     }
 
     /**
-     * Locks the sessions that exist, in id order (every group takes its locks in the same order, so two writers never
-     * hold each other's locks crosswise), and reads what charting needs of the open ones. One session at a time: these
-     * lookups keep their cached plans, where an IN list over the group is translated anew for every group.
+     * Locks the sessions that exist (all in one statement, see {@link SessionService#lockAll}), then reads what charting
+     * needs of the open ones. The reads go one session at a time: these lookups keep their cached plans, where an IN list
+     * over the group is translated anew for every group.
      */
     private Map<Long, LockedSession> lock(Collection<Long> sessionIds) {
         Map<Long, LockedSession> locked = new HashMap<>();
         LongFunction<ThresholdProfile> effective = null;
-        for (long id : new TreeSet<>(sessionIds)) {
-            InfusionSession s = InfusionSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            if (s == null) {
-                continue;
-            }
+        for (long id : SessionService.lockAll(sessionIds)) {
+            InfusionSession s = InfusionSession.findById(id);
             if (s.state.isOpen() && effective == null) {
                 effective = thresholds.effectiveNow();
             }
