@@ -38,7 +38,9 @@ public class AlertService {
     }
 
     public static Map<String, Alert> openAlerts(long sessionId) {
-        return Alert.<Alert>list("sessionId = ?1 and openCondition is not null", sessionId).stream()
+        // ">= ''" holds for exactly the strings that are not null, and unlike "is not null" it is a range the databases
+        // read off the unique (session, open condition) index: the open alerts alone, not every alert the session ever had
+        return Alert.<Alert>list("sessionId = ?1 and openCondition >= ''", sessionId).stream()
                 .collect(Collectors.toMap(a -> a.conditionCode, Function.identity()));
     }
 
