@@ -3,6 +3,7 @@ package org.chairside.alerts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.chairside.audit.RecordClock;
@@ -31,10 +33,18 @@ public class AlertService {
     public static final String CHARTING_OVERDUE = "CHARTING_OVERDUE";
     public static final String ALERT_EVENT = "alert";
 
-    private final EventLog events;
+    /** The transaction's resource: the conditions it resolved that are not written yet (see {@link #writeResolutionFirst}). */
+    private static final Object RESOLVED_UNWRITTEN = new Object();
 
-    public AlertService(EventLog events) {
+    private final EventLog events;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public AlertService(EventLog events, TransactionSynchronizationRegistry transactions) {
         this.events = events;
+        this.transactions = transactions;
+    }
+
+    private record Condition(long sessionId, String code) {
     }
 
     public static Map<String, Alert> openAlerts(long sessionId) {
@@ -60,6 +70,7 @@ public class AlertService {
             Alert alert = open.get(f.rule().condition());
             if (f.outcome() == Outcome.BREACH) {
                 if (alert == null) {
+                    writeResolutionFirst(sessionId, f.rule().condition());
                     alert = raise(sessionId, f.rule().condition(), f.rule().label(), f.priority(), f.message(), readingId, historical, now);
                     alert.vital = f.limit().vital();
                     alert.operator = f.limit().operator();
@@ -76,14 +87,37 @@ public class AlertService {
                 clear(alert, "reading " + readingId, now);
                 if (!alert.state.isOpen()) {
                     open.remove(alert.conditionCode);
-                    // A batch (an import) may breach the same condition again later in this transaction: write the
-                    // resolution now, or the new alert's insert would meet this one in the unique open-alert index.
-                    Alert.getEntityManager().flush();
+                    resolvedUnwritten().add(new Condition(sessionId, alert.conditionCode));
                 }
                 changed.add(alert);
             }
         }
         return changed;
+    }
+
+    /**
+     * A batch (an import, a writer's group) may breach a condition again after resolving it in the same transaction.
+     * Hibernate writes inserts before updates, so the new alert would meet the resolved one, still open in the database,
+     * in the unique open-alert index: the resolution is written first, then. Only then: a flush at every resolution
+     * split a writer's group into several flushes.
+     */
+    private void writeResolutionFirst(long sessionId, String condition) {
+        Set<Condition> resolved = resolvedUnwritten();
+        if (resolved.remove(new Condition(sessionId, condition))) {
+            Alert.getEntityManager().flush();
+            // everything pending is written now
+            resolved.clear();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Condition> resolvedUnwritten() {
+        Set<Condition> resolved = (Set<Condition>) transactions.getResource(RESOLVED_UNWRITTEN);
+        if (resolved == null) {
+            resolved = new HashSet<>();
+            transactions.putResource(RESOLVED_UNWRITTEN, resolved);
+        }
+        return resolved;
     }
 
     /** Any new reading answers an overdue charting. */
