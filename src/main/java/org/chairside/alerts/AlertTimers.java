@@ -68,9 +68,12 @@ public class AlertTimers {
     }
 
     private List<Long> overdueCandidates(Instant now) {
+        // From the monitored sessions to their open overdue alert, both through indexes: the open condition alone is no
+        // index's first column, and asked that way the databases read every alert the clinic ever had, at every tick.
         Set<Long> alreadyRaised = new HashSet<>(Alert.getEntityManager()
-                .createQuery("select a.sessionId from Alert a where a.openCondition is not null and a.conditionCode = ?1", Long.class)
-                .setParameter(1, AlertService.CHARTING_OVERDUE).getResultList());
+                .createQuery("select a.sessionId from Alert a, InfusionSession s"
+                        + " where s.state in ?2 and a.sessionId = s.id and a.openCondition = ?1", Long.class)
+                .setParameter(1, AlertService.CHARTING_OVERDUE).setParameter(2, MONITORED).getResultList());
         LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
         List<Long> candidates = new ArrayList<>();
         for (InfusionSession s : InfusionSession.<InfusionSession>list("state in ?1", MONITORED)) {
