@@ -142,7 +142,16 @@ public class LiveHub {
             catchUpWanted = false;
             from = delivered;
         }
-        List<LiveEvent> missed = log.after(from, Long.MAX_VALUE, 1000);
+        List<LiveEvent> missed;
+        try {
+            missed = log.after(from, Long.MAX_VALUE, 1000);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // A look begun just before the stop, after the database had closed: nothing is missed.
+                return;
+            }
+            throw e;
+        }
         if (!missed.isEmpty() && missed.get(0).id() != from + 1) {
             LOG.errorf("Event log has a hole after id %d", from);
         }
