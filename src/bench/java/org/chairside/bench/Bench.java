@@ -66,7 +66,9 @@ public final class Bench {
         Path work = dir.resolve("run");
         deleteTree(work);
         Files.createDirectories(work);
-        Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions), seconds, only);
+        // Written by the package build's training run (README, "Startup"); -DskipClassArchive builds none.
+        Path archive = jar.resolveSibling("chairside.jsa");
+        Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions, Files.exists(archive) ? archive : null), seconds, only);
         Load.server = b.server;
         // Killed from outside (SIGTERM): still stop the server and write what was measured so far.
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -110,17 +112,32 @@ public final class Bench {
         report.put("h2FileMiB", storage);
         log("server: " + server.jar + ", database " + server.jdbcUrl());
 
-        // 4. startup (first start on an empty database: Flyway migrates, the admin is bootstrapped)
+        // 4. startup (first start on an empty database: Flyway migrates, the admin is bootstrapped). For reference,
+        // first the same start without the class archive, on a database of its own.
+        Long withoutArchiveMs = null;
+        Double withoutArchiveCpu = null;
+        if (server.classArchive != null) {
+            Server plain = new Server(server.jar, server.workDir.resolve("start-without-archive"), server.port, false, server.jvmOptions, null);
+            Files.createDirectories(plain.workDir);
+            withoutArchiveMs = plain.start();
+            withoutArchiveCpu = plain.cpuMillis();
+            plain.stop();
+            log("startup without the class archive " + withoutArchiveMs + " ms");
+        }
         long startMs = server.start();
         double startCpu = server.cpuMillis();
         Thread.sleep(5000);
         double rssIdle = server.rssMiB();
         Map<String, Object> startup = new LinkedHashMap<>();
         startup.put("parameters", Map.of("command", serverCommand(),
-                "measured", "process start to the first 200 from GET /q/health/live, polled every 5 ms",
+                "measured", "process start to the first 200 from GET /q/health/live (plain socket), polled every 5 ms",
                 "database", "fresh H2 file (Flyway migrates at start)"));
         startup.put("firstRequestMs", startMs);
         startup.put("serverCpuMsToFirstRequest", Math.round(startCpu));
+        if (withoutArchiveMs != null) {
+            startup.put("withoutClassArchiveFirstRequestMs", withoutArchiveMs);
+            startup.put("withoutClassArchiveServerCpuMs", Math.round(withoutArchiveCpu));
+        }
         startup.put("rssIdleMiB", round(rssIdle));
         scenarios.put("4-startup", startup);
         log("startup " + startMs + " ms, RSS idle " + round(rssIdle) + " MiB");
@@ -136,7 +153,10 @@ public final class Bench {
         startup.put("rssAfterChartingMiB", round(server.rssMiB()));
         storage.put("afterScenario1", round(server.dbFileMiB()));
         rows.add(0, new String[] {"4. Startup", "`" + serverCommand() + "`, fresh H2 file",
-                "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB; H2 file after scenario 1 " + storage.get("afterScenario1") + " MiB",
+                "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU"
+                        + (startup.containsKey("withoutClassArchiveFirstRequestMs") ? "; without the class archive "
+                                + startup.get("withoutClassArchiveFirstRequestMs") + " ms, " + startup.get("withoutClassArchiveServerCpuMs") + " ms of CPU" : "")
+                        + "); RSS idle " + round(rssIdle) + " MiB, after scenario 1 " + startup.get("rssAfterChartingMiB") + " MiB; H2 file after scenario 1 " + storage.get("afterScenario1") + " MiB",
                 "< 2.5 s; < 300 MB after 1",
                 met(startMs < 2500 && (double) startup.get("rssAfterChartingMiB") * 1.048576 < 300)});
         if (wanted(2)) {
@@ -159,7 +179,8 @@ public final class Bench {
     private String serverCommand() {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
         return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
-                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
+                + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=chairside.jsa ")
+                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar quarkus-run.jar (in target/quarkus-app)";
     }
 
     private interface Scenario {
