@@ -57,11 +57,11 @@ class ClassArchiveIT {
         long oursShared = ours.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
         long allShared = loaded.stream().filter(l -> l.contains("source: shared objects file")).count();
         assertFalse(Files.readString(log).contains("Unable to use shared archive"), "the JVM refused the archive; see " + log);
-        // About two thirds when it works (JDK 17 leaves out classes the training run loaded but never linked); the JDK's
-        // own archive alone gives under a tenth.
-        assertTrue(ours.size() > 100 && oursShared > ours.size() / 2,
+        // When it works: 97 % of Chairside's classes and 86 % of all (the rest are generated at run time); two thirds
+        // if the training run did not link what it loaded; the JDK's own archive alone gives under a tenth.
+        assertTrue(ours.size() > 100 && oursShared > ours.size() * 0.9,
                 oursShared + " of Chairside's " + ours.size() + " classes came from the archive; see " + classes);
-        assertTrue(allShared > loaded.size() / 2, allShared + " of " + loaded.size() + " classes came from an archive; see " + classes);
+        assertTrue(allShared > loaded.size() * 0.8, allShared + " of " + loaded.size() + " classes came from an archive; see " + classes);
     }
 
     private void awaitReady(int port, Path log) throws Exception {
