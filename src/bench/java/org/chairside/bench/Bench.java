@@ -179,8 +179,8 @@ public final class Bench {
     private String serverCommand() {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
         return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
-                + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=chairside.jsa ")
-                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar quarkus-run.jar (in target/quarkus-app)";
+                + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa ")
+                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
     }
 
     private interface Scenario {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged server as its own process, as the README runs it: {@code java -Xmx512m -XX:SharedArchiveFile=chairside.jsa
- * [bench.jvm options] -jar quarkus-run.jar} in target/quarkus-app (without the archive option when the build wrote no
- * archive, or for the reference start), with its own H2 file database under target/bench/, on a loopback port.
+ * The packaged server as its own process, as the README runs it: {@code java -Xmx512m
+ * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa [bench.jvm options] -jar target/quarkus-app/quarkus-run.jar}
+ * (without the archive option when the build wrote none, and for the reference start), with its own H2 file database
+ * under target/bench/, on a loopback port.
  */
 final class Server {
     static final String ADMIN_PASSWORD = "bench-admin-pw-0123";
@@ -85,9 +86,8 @@ final class Server {
         cmd.add("-Dchairside.hl7.mllp.host=127.0.0.1");
         cmd.add("-Dchairside.h2.file=" + dbFile());
         cmd.add("-jar");
-        // From the app's directory, as the README runs it: the archive names the jars by their paths relative to it.
-        cmd.add(jar.getFileName().toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(jar.toAbsolutePath().getParent().toFile()).redirectErrorStream(true)
+        cmd.add(jar.toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
         pb.environment().put("CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         long t0 = System.nanoTime();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package build's class archive is used by a start as the README gives it: from the app's directory, with
- * -XX:SharedArchiveFile=chairside.jsa. A JVM that cannot use an archive only prints a warning and loads every class
+ * The package build's class archive is used by a start as the README gives it: from the project's directory, with
+ * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa. A JVM that cannot use an archive only prints a warning and loads every class
  * again, so the start would still work, only slower: this test is what notices.
  */
 class ClassArchiveIT {
@@ -36,17 +36,19 @@ class ClassArchiveIT {
 
     @Test
     void aStartFromTheAppDirectoryTakesTheApplicationsClassesFromTheArchive() throws Exception {
-        Path app = Path.of(System.getProperty("chairside.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().getParent();
-        assertTrue(Files.isRegularFile(app.resolve("chairside.jsa")), "the package build writes target/quarkus-app/chairside.jsa");
+        Path jar = Path.of(System.getProperty("chairside.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar.resolveSibling("chairside.jsa")), "the package build writes target/quarkus-app/chairside.jsa");
         Path work = Files.createTempDirectory(Path.of("target"), "archive-start-").toAbsolutePath();
         Path classes = work.resolve("classes.log");
         Path log = work.resolve("server.log");
         int port = freePort();
+        // The README's command, from the project's directory, with relative paths.
+        Path project = jar.getParent().getParent().getParent();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:SharedArchiveFile=chairside.jsa", "-Xlog:class+load=info:file=" + classes,
+                "-Xmx512m", "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa", "-Xlog:class+load=info:file=" + classes,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dchairside.h2.file=" + work.resolve("chairside"),
-                "-jar", "quarkus-run.jar")
-                .directory(app.toFile())
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         server = pb.start();
