@@ -66,7 +66,7 @@ public final class Bench {
         Path work = dir.resolve("run");
         deleteTree(work);
         Files.createDirectories(work);
-        // Written by the package build's training run (README, "Startup"); -DskipClassArchive builds none.
+        // Written by the package build's training run (README, "Run it for a clinic"); -DskipClassArchive builds none.
         Path archive = jar.resolveSibling("chairside.jsa");
         Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions, Files.exists(archive) ? archive : null), seconds, only);
         Load.server = b.server;

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * chairside.startup.exit-when-started, the server stops as soon as it has started, and the JVM writes the classes
  * the start loaded into the archive. Later starts given that archive ({@code -XX:SharedArchiveFile}) map those
  * classes instead of reading, parsing and verifying some 16,000 of them again: most of what a start costs on a
- * small machine (README, "Startup").
+ * small machine (README, "Run it for a clinic").
  */
 @ApplicationScoped
 public class TrainingRun {
@@ -56,12 +56,12 @@ public class TrainingRun {
         int linked = 0;
         for (String line : log) {
             int end = line.indexOf(" source: ");
-            int start = line.lastIndexOf(' ', end - 1) + 1;
             if (end < 0 || line.contains("source: shared objects file")) {
                 continue;
             }
+            String name = line.substring(line.lastIndexOf(' ', end - 1) + 1, end);
             try {
-                Class.forName(line.substring(start, end), false, loader).getDeclaredMethods();
+                Class.forName(name, false, loader).getDeclaredMethods();
                 linked++;
             } catch (ClassNotFoundException | LinkageError notByName) {
                 // hidden and generated classes, or ones whose dependencies are absent: left out, as before

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package build's class archive is used by a start as the README gives it: from the project's directory, with
- * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa. A JVM that cannot use an archive only prints a warning and loads every class
- * again, so the start would still work, only slower: this test is what notices.
+ * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa. A JVM that cannot use an archive only prints a warning and
+ * loads every class again, so the start would still work, only slower: this test is what notices.
  */
 class ClassArchiveIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -35,7 +35,7 @@ class ClassArchiveIT {
     }
 
     @Test
-    void aStartFromTheAppDirectoryTakesTheApplicationsClassesFromTheArchive() throws Exception {
+    void theReadmesStartTakesTheApplicationsClassesFromTheArchive() throws Exception {
         Path jar = Path.of(System.getProperty("chairside.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar.resolveSibling("chairside.jsa")), "the package build writes target/quarkus-app/chairside.jsa");
         Path work = Files.createTempDirectory(Path.of("target"), "archive-start-").toAbsolutePath();
