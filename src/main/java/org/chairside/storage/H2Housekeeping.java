@@ -56,9 +56,11 @@ public class H2Housekeeping {
             return;
         }
         try {
+            long started = System.nanoTime();
             Pass pass = pass();
             if (pass != null && (pass.rewritten() || pass.shortened())) {
-                LOG.debugf("H2 housekeeping: %s", pass);
+                // The pass holds H2's store lock while it works, and the charting writer's commit waits for it.
+                LOG.debugf("H2 housekeeping: %s in %.1f ms", pass, (System.nanoTime() - started) / 1e6);
             }
         } catch (RuntimeException | SQLException e) {
             if (!stopping) {
