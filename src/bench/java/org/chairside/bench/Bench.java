@@ -151,6 +151,7 @@ public final class Bench {
             guarded("1-charting", this::charting);
         }
         startup.put("rssAfterChartingMiB", round(server.rssMiB()));
+        server.writeMemoryBreakdown(dir.resolve("memory-after-scenario-1.txt"));
         storage.put("afterScenario1", round(server.dbFileMiB()));
         rows.add(0, new String[] {"4. Startup", "`" + serverCommand() + "`, fresh H2 file",
                 "first request " + startMs + " ms (" + startup.get("serverCpuMsToFirstRequest") + " ms of CPU"
@@ -178,7 +179,7 @@ public final class Bench {
 
     private String serverCommand() {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
-        return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
+        return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java " + String.join(" ", server.memoryOptions()) + " "
                 + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa ")
                 + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
     }
@@ -753,7 +754,7 @@ public final class Bench {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("loadAverageAtStart", loadAverage());
         m.put("openFilesLimit", openFilesLimit());
-        m.put("serverHeap", "-Xmx512m");
+        m.put("serverMemoryOptions", server.memoryOptions());
         m.put("serverJvmOptions", server.jvmOptions);
         // glibc's malloc arenas count in resident memory; the server inherits this from the driver's environment
         m.put("serverEnvMallocArenaMax", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "(unset)"));

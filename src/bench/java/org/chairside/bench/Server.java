@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged server as its own process, as the README runs it: {@code java -Xmx512m
+ * The packaged server as its own process, as the README runs it: {@code java [memory options]
  * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa [bench.jvm options] -jar target/quarkus-app/quarkus-run.jar}
  * (without the archive option when the build wrote none, and for the reference start), with its own H2 file database
  * under target/bench/, on a loopback port.
  */
 final class Server {
     static final String ADMIN_PASSWORD = "bench-admin-pw-0123";
+    /** The README's memory options: the fixed heap, and the collector and sizes that keep the footprint small. */
+    static final List<String> MEMORY_OPTIONS = List.of("-Xmx512m", "-Xms96m", "-Xmn48m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
 
     final Path jar;
     final Path workDir;
@@ -27,7 +29,7 @@ final class Server {
     /** The HL7 MLLP listener's port (scenario 7): the HTTP port + 1. */
     final int mllpPort;
     final boolean jfr;
-    /** JVM options besides -Xmx512m, as the deployment runs it (-Dbench.jvm=...). */
+    /** JVM options besides the memory options, as the deployment runs it (-Dbench.jvm=...). */
     final List<String> jvmOptions;
     /** The build's class archive (target/quarkus-app/chairside.jsa), or null to start without one. */
     final Path classArchive;
@@ -71,7 +73,7 @@ final class Server {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        cmd.addAll(memoryOptions());
         if (classArchive != null) {
             cmd.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
         }
@@ -134,6 +136,54 @@ final class Server {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Writes what the server's memory is made of to {@code file}: {@code jcmd GC.heap_info}, and the JVM's own account
+     * by area when the server runs with {@code -XX:NativeMemoryTracking=summary} (through -Dbench.jvm). RSS alone
+     * does not say whether a fix belongs to the heap, the classes or the native side.
+     */
+    void writeMemoryBreakdown(Path file) {
+        List<String> commands = new ArrayList<>(List.of("GC.heap_info"));
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+            commands.add("VM.native_memory summary");
+        }
+        StringBuilder out = new StringBuilder("RSS " + rssMiB() + " MiB\n");
+        try {
+            // Anonymous against file-backed resident pages: the class archive and the jars count as file pages.
+            out.append(Files.readString(Path.of("/proc", Long.toString(pid()), "smaps_rollup")));
+        } catch (IOException e) {
+            out.append("smaps_rollup: ").append(e).append('\n');
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (String command : commands) {
+            List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid())));
+            cmd.addAll(List.of(command.split(" ")));
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                out.append("---- jcmd ").append(command).append('\n').append(new String(p.getInputStream().readAllBytes()));
+                p.waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                out.append("---- jcmd ").append(command).append(" failed: ").append(e).append('\n');
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The memory options the server starts with: the README's, or only the fixed heap when -Dbench.jvm chooses another
+     * collector (the JVM refuses two, and the sizes were chosen for this one).
+     */
+    List<String> memoryOptions() {
+        boolean ownCollector = jvmOptions.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
+        return ownCollector ? List.of("-Xmx512m") : MEMORY_OPTIONS;
     }
 
     /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
