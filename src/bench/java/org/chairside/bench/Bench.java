@@ -38,6 +38,8 @@ public final class Bench {
     private final Server server;
     private final Double secondsOverride;
     private final Map<String, Object> storage = new LinkedHashMap<>();
+    /** The server's collections during each scenario (jstat). */
+    private final Map<String, Object> serverCollections = new LinkedHashMap<>();
     private final String only;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> scenarios = new LinkedHashMap<>();
@@ -110,6 +112,7 @@ public final class Bench {
         report.put("scenarios", scenarios);
         // The H2 file's size (MiB) as the run goes on: a write path that leaves dead space behind shows here.
         report.put("h2FileMiB", storage);
+        report.put("serverCollections", serverCollections);
         log("server: " + server.jar + ", database " + server.jdbcUrl());
 
         // 4. startup (first start on an empty database: Flyway migrates, the admin is bootstrapped). For reference,
@@ -177,9 +180,22 @@ public final class Bench {
         }
     }
 
+    /** The server's collections during one scenario (setting up and timed phases alike): a pause shows in the tail. */
+    private void noteCollections(String scenario, Map<String, Double> before, Map<String, Double> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        // a scenario that restarts the server (5, history) ends with the new process's counts
+        boolean restarted = after.get("young") < before.get("young");
+        Map<String, Object> during = new LinkedHashMap<>();
+        after.forEach((k, v) -> during.put(k, round(restarted ? v : v - before.get(k))));
+        serverCollections.put(scenario, during);
+        log("server collections during " + scenario + ": " + during);
+    }
+
     private String serverCommand() {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
-        return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java " + String.join(" ", server.memoryOptions()) + " "
+        return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
                 + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa ")
                 + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
     }
@@ -190,8 +206,10 @@ public final class Bench {
 
     private void guarded(String name, Scenario s) {
         log("---- " + name + " (load average " + loadAverage() + ")");
+        Map<String, Double> before = server.collections();
         try {
             s.run();
+            noteCollections(name, before, server.collections());
         } catch (Exception | AssertionError e) {
             log(name + " failed: " + e);
             e.printStackTrace();
@@ -739,6 +757,14 @@ public final class Bench {
         md.append("\nMachine: ").append(m.get("cpus")).append(" CPUs (").append(m.get("cpuModel")).append("), ").append(m.get("memTotalMiB"))
                 .append(" MiB RAM, Java ").append(m.get("java")).append(", load average at start ").append(m.get("loadAverageAtStart"))
                 .append(". Command: `").append(report.get("command")).append("`. Generated ").append(report.get("generatedAt")).append(".\n");
+        if (!serverCollections.isEmpty()) {
+            md.append("\nServer collections per scenario (jstat): ");
+            md.append(String.join("; ", serverCollections.entrySet().stream().map(e -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) e.getValue();
+                return e.getKey() + " young " + c.get("young") + " (" + c.get("youngMs") + " ms), full " + c.get("full") + " (" + c.get("fullMs") + " ms)";
+            }).toList())).append(".\n");
+        }
         Files.writeString(dir.resolve("report.md"), md.toString());
         log("wrote " + dir.resolve("report.json") + " and " + dir.resolve("report.md") + "\n" + md);
     }
@@ -754,7 +780,7 @@ public final class Bench {
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("loadAverageAtStart", loadAverage());
         m.put("openFilesLimit", openFilesLimit());
-        m.put("serverMemoryOptions", server.memoryOptions());
+        m.put("serverHeap", "-Xmx512m");
         m.put("serverJvmOptions", server.jvmOptions);
         // glibc's malloc arenas count in resident memory; the server inherits this from the driver's environment
         m.put("serverEnvMallocArenaMax", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "(unset)"));

@@ -8,19 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged server as its own process, as the README runs it: {@code java [memory options]
+ * The packaged server as its own process, as the README runs it: {@code java -Xmx512m
  * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa [bench.jvm options] -jar target/quarkus-app/quarkus-run.jar}
  * (without the archive option when the build wrote none, and for the reference start), with its own H2 file database
  * under target/bench/, on a loopback port.
  */
 final class Server {
     static final String ADMIN_PASSWORD = "bench-admin-pw-0123";
-    /** The README's memory options: the fixed heap, and the collector and sizes that keep the footprint small. */
-    static final List<String> MEMORY_OPTIONS = List.of("-Xmx512m", "-Xms96m", "-Xmn48m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
 
     final Path jar;
     final Path workDir;
@@ -29,7 +29,7 @@ final class Server {
     /** The HL7 MLLP listener's port (scenario 7): the HTTP port + 1. */
     final int mllpPort;
     final boolean jfr;
-    /** JVM options besides the memory options, as the deployment runs it (-Dbench.jvm=...). */
+    /** JVM options besides -Xmx512m, as the deployment runs it (-Dbench.jvm=...). */
     final List<String> jvmOptions;
     /** The build's class archive (target/quarkus-app/chairside.jsa), or null to start without one. */
     final Path classArchive;
@@ -73,7 +73,7 @@ final class Server {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(memoryOptions());
+        cmd.add("-Xmx512m");
         if (classArchive != null) {
             cmd.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
         }
@@ -178,12 +178,32 @@ final class Server {
     }
 
     /**
-     * The memory options the server starts with: the README's, or only the fixed heap when -Dbench.jvm chooses another
-     * collector (the JVM refuses two, and the sizes were chosen for this one).
+     * The server's collections so far, from {@code jstat -gc} (the JVM's performance counters: no attach, nothing
+     * stopped): young and full collections and the milliseconds they took. Empty if jstat cannot read them.
      */
-    List<String> memoryOptions() {
-        boolean ownCollector = jvmOptions.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
-        return ownCollector ? List.of("-Xmx512m") : MEMORY_OPTIONS;
+    Map<String, Double> collections() {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid())).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).toList();
+            p.waitFor(30, TimeUnit.SECONDS);
+            if (lines.size() < 2) {
+                return Map.of();
+            }
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            List<String> values = List.of(lines.get(1).trim().split("\\s+"));
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("young", Double.parseDouble(values.get(names.indexOf("YGC"))));
+            out.put("youngMs", 1000 * Double.parseDouble(values.get(names.indexOf("YGCT"))));
+            out.put("full", Double.parseDouble(values.get(names.indexOf("FGC"))));
+            out.put("fullMs", 1000 * Double.parseDouble(values.get(names.indexOf("FGCT"))));
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */

@@ -45,8 +45,7 @@ class ClassArchiveIT {
         // The README's command, from the project's directory, with relative paths.
         Path project = jar.getParent().getParent().getParent();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Xms96m", "-Xmn48m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
-                "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa", "-Xlog:class+load=info:file=" + classes,
+                "-Xmx512m", "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa", "-Xlog:class+load=info:file=" + classes,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dchairside.h2.file=" + work.resolve("chairside"),
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .directory(project.toFile())
