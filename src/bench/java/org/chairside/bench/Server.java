@@ -139,8 +139,8 @@ final class Server {
     }
 
     /**
-     * Writes what the server's memory is made of to {@code file}: {@code jcmd GC.heap_info}, and the JVM's own account
-     * by area when the server runs with {@code -XX:NativeMemoryTracking=summary} (through -Dbench.jvm). RSS alone
+     * Writes what the server's memory is made of to {@code file}: its {@code smaps_rollup}, {@code jcmd GC.heap_info}, and
+     * the JVM's own account by area when the server runs with {@code -XX:NativeMemoryTracking=summary} (through -Dbench.jvm). RSS alone
      * does not say whether a fix belongs to the heap, the classes or the native side.
      */
     void writeMemoryBreakdown(Path file) {
