@@ -155,14 +155,11 @@ final class Server {
         } catch (IOException e) {
             out.append("smaps_rollup: ").append(e).append('\n');
         }
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         for (String command : commands) {
-            List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid())));
-            cmd.addAll(List.of(command.split(" ")));
+            List<String> args = new ArrayList<>(List.of(Long.toString(pid())));
+            args.addAll(List.of(command.split(" ")));
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                out.append("---- jcmd ").append(command).append('\n').append(new String(p.getInputStream().readAllBytes()));
-                p.waitFor(30, TimeUnit.SECONDS);
+                out.append("---- jcmd ").append(command).append('\n').append(jdkTool("jcmd", args));
             } catch (IOException e) {
                 out.append("---- jcmd ").append(command).append(" failed: ").append(e).append('\n');
             } catch (InterruptedException e) {
@@ -182,11 +179,8 @@ final class Server {
      * stopped): young and full collections and the milliseconds they took. Empty if jstat cannot read them.
      */
     Map<String, Double> collections() {
-        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
         try {
-            Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid())).redirectErrorStream(true).start();
-            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).toList();
-            p.waitFor(30, TimeUnit.SECONDS);
+            List<String> lines = jdkTool("jstat", List.of("-gc", Long.toString(pid()))).lines().filter(l -> !l.isBlank()).toList();
             if (lines.size() < 2) {
                 return Map.of();
             }
@@ -204,6 +198,16 @@ final class Server {
             Thread.currentThread().interrupt();
             return Map.of();
         }
+    }
+
+    /** What one of the JDK's tools (jcmd, jstat) prints, run from the driver's own JDK against the server. */
+    private static String jdkTool(String name, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", name).toString()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
     }
 
     /** Resident memory of the server process in MiB (VmRSS of /proc/pid/status). */
