@@ -33,6 +33,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
     private static final int SESSIONS = 256;
+    /** A history request at least this slow is listed with its time (scenario 5 is one client, one request at a time). */
+    private static final long SLOW_HISTORY_MICROS = 150_000;
 
     private final Path dir;
     private final Server server;
@@ -669,6 +671,7 @@ public final class Bench {
         paths.put("thresholds", "/api/sessions/" + big + "/thresholds");
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
+        List<Map<String, Object>> slow = new ArrayList<>();
         for (Map.Entry<String, String> e : paths.entrySet()) {
             Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
             int size = 0;
@@ -686,6 +689,9 @@ public final class Bench {
                 size = r.body().length();
                 if (i >= 0) {
                     h.recordValue(us);
+                    if (us >= SLOW_HISTORY_MICROS) {
+                        slow.add(slowRequest(e.getKey(), us));
+                    }
                 }
             }
             Map<String, Object> m = latencyMs(h);
@@ -736,6 +742,9 @@ public final class Bench {
         pv.put("note", "the page's five requests (session, readings, alerts, transitions, thresholds) at once, until the last answer");
         results.put("sessionViewParallel", pv);
         out.put("results", results);
+        // With their wall-clock times, so that a stall can be set against the server's log (housekeeping passes at DEBUG).
+        out.put("slowRequests", slow);
+        slow.forEach(r -> log("slow history request: " + r));
         scenarios.put("5-history", out);
         Map<String, Object> s = sub(results, "search");
         rows.add(new String[] {"5. History", seed.sessions + " past sessions, a session of " + seed.bigReadings + " readings; " + repeats
@@ -752,6 +761,14 @@ public final class Bench {
                         + sub(results, "historyNewest").get("p99Ms") + " ms" : "") + "; restart with this data " + restartMs + " ms",
                 "view < 100 ms, search < 200 ms",
                 met(((Number) pv.get("p99Ms")).doubleValue() < 100 && ((Number) s.get("p99Ms")).doubleValue() < 200)});
+    }
+
+    private static Map<String, Object> slowRequest(String what, long micros) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("request", what);
+        m.put("ms", round(micros / 1000.0));
+        m.put("answeredAt", java.time.Instant.now().toString());
+        return m;
     }
 
     // ------------------------------------------------------------------ report
