@@ -767,7 +767,7 @@ public final class Bench {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("request", what);
         m.put("ms", round(micros / 1000.0));
-        m.put("answeredAt", java.time.Instant.now().toString());
+        m.put("answeredAt", Instant.now().toString());
         return m;
     }
 
