@@ -267,15 +267,12 @@ public final class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("parameters", Map.of("endpoints", "GET /q/health/live (no auth, no database) at 1, 16, 64 clients; GET /q/health "
                 + "(includes the datasource check) at 64", "secondsEach", secs, "driver", "same closed-loop driver as scenario 1"));
-        Api anon = Api.anonymous(server.base());
         for (int clients : new int[] {1, 16, 64}) {
-            Wire.Call r = Wire.Call.get("/q/health/live");
-            Load.Result res = Load.run(anon, clients, secs, 0, 200, (c, i) -> r, null);
+            Load.Result res = unauthenticated("/q/health/live", clients, secs);
             out.put("live-" + clients, res.toMap());
             log("ceiling /q/health/live @" + clients + ": " + summary(res));
         }
-        Wire.Call r = Wire.Call.get("/q/health");
-        Load.Result res = Load.run(anon, 64, secs, 0, 200, (c, i) -> r, null);
+        Load.Result res = unauthenticated("/q/health", 64, secs);
         out.put("health-64", res.toMap());
         log("ceiling /q/health @64: " + summary(res));
         scenarios.put("6-ceiling", out);
@@ -291,8 +288,13 @@ public final class Bench {
      * say more about the machine then than about the server now.
      */
     private double ceilingNow(int clients) throws Exception {
-        Wire.Call r = Wire.Call.get("/q/health/live");
-        return Load.run(Api.anonymous(server.base()), clients, seconds(3), 0, 200, (c, i) -> r, null).perSecond();
+        return unauthenticated("/q/health/live", clients, seconds(3)).perSecond();
+    }
+
+    /** The same GET, without a login, from this many closed-loop clients for this long; every answer must be 200. */
+    private Load.Result unauthenticated(String path, int clients, double secs) throws Exception {
+        Wire.Call r = Wire.Call.get(path);
+        return Load.run(Api.anonymous(server.base()), clients, secs, 0, 200, (c, i) -> r, null);
     }
 
     // ------------------------------------------------------------------ 1. charting throughput
