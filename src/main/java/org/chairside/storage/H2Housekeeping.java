@@ -56,11 +56,9 @@ public class H2Housekeeping {
             return;
         }
         try {
-            long started = System.nanoTime();
             Pass pass = pass();
-            if (pass != null && (pass.rewritten() || pass.shortened())) {
-                // The pass holds H2's store lock while it works, and the charting writer's commit waits for it.
-                LOG.debugf("H2 housekeeping: %s in %.1f ms", pass, (System.nanoTime() - started) / 1e6);
+            if (pass != null && (pass.rewritten() || pass.moveMillis() >= 0)) {
+                LOG.debugf("H2 housekeeping: %s", pass);
             }
         } catch (RuntimeException | SQLException e) {
             if (!stopping) {
@@ -81,17 +79,22 @@ public class H2Housekeeping {
             // At most a quarter of H2's commit buffer per pass, the amount its own thread takes while the store is
             // busy. Only chunks older than H2's retention time qualify, so nothing a crash could need is touched.
             int bytesPerPass = store.getAutoCommitMemory() / 4;
+            long started = System.nanoTime();
             boolean rewritten = store.compact(REWRITE_BELOW_FILL_RATE, bytesPerPass);
             if (rewritten) {
                 store.commit();
             }
+            double rewriteMillis = millisSince(started);
             boolean shortened = false;
+            double moveMillis = -1;
             if (store.getFileStore() instanceof RandomAccessStore file && store.getFillRate() < MOVE_BELOW_FILE_FILL_RATE) {
                 long length = file.size();
+                long moveStarted = System.nanoTime();
                 file.compactMoveChunks(100, bytesPerPass, store); // 100: at any fill rate; the threshold is ours, above
+                moveMillis = millisSince(moveStarted);
                 shortened = file.size() < length;
             }
-            return new Pass(before, Snapshot.of(store), rewritten, shortened);
+            return new Pass(before, Snapshot.of(store), rewritten, shortened, rewriteMillis, moveMillis);
         });
     }
 
@@ -124,7 +127,16 @@ public class H2Housekeeping {
         }
     }
 
-    /** rewritten: live pages were moved out of sparse chunks; shortened: chunks were moved forward and the file cut. */
-    public record Pass(Snapshot before, Snapshot after, boolean rewritten, boolean shortened) {
+    private static double millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e6;
+    }
+
+    /**
+     * rewritten: live pages were moved out of sparse chunks; shortened: chunks were moved forward and the file cut.
+     * Each step's time in milliseconds (the move's -1 when the file was full enough not to try): both hold H2's
+     * store lock, and the charting writer's commit waits for it.
+     */
+    public record Pass(Snapshot before, Snapshot after, boolean rewritten, boolean shortened,
+                       double rewriteMillis, double moveMillis) {
     }
 }
