@@ -69,9 +69,15 @@ public class HistoryResource {
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
+        // Closed sessions are those with a closing time, and those without an open recliner (the two are set together).
+        // H2 plans each query by the index its conditions can use: the count walks the unique index's null entries
+        // (25-65 ms over 100,000 sessions), but given that same condition the page sorted every closed session to
+        // return the newest 20 (370-430 ms), where with a condition no index serves, it reads the check-in index from
+        // its newest end (2-3 ms).
+        boolean closed = false;
         String o = outcome == null || outcome.isBlank() ? "CLOSED" : outcome.trim().toUpperCase();
         switch (o) {
-            case "CLOSED" -> where.append(" and openReclinerId is null");
+            case "CLOSED" -> closed = true;
             case "OPEN" -> where.append(" and openReclinerId is not null");
             case "ANY" -> {
             }
@@ -110,9 +116,9 @@ public class HistoryResource {
             where.append(" and createdAt < :to");
             p.and("to", toAt);
         }
-        PanacheQuery<InfusionSession> query = InfusionSession.find(where.toString(),
+        long total = InfusionSession.count(where + (closed ? " and openReclinerId is null" : ""), p);
+        PanacheQuery<InfusionSession> query = InfusionSession.find(where + (closed ? " and closedAt is not null" : ""),
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), p);
-        long total = query.count();
         List<InfusionSession> rows = query.page(Page.of(pageIndex, pageSize)).list();
         int pages = (int) ((total + pageSize - 1) / pageSize);
         return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages);

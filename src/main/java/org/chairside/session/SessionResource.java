@@ -3,12 +3,12 @@ package org.chairside.session;
 import java.net.URI;
 import java.util.List;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +25,7 @@ import org.chairside.security.Roles;
 @Path("/api/sessions")
 @Authenticated
 public class SessionResource {
+    private static final String NEWEST_FIRST = " order by s.createdAt desc, s.id desc";
     private final SessionService sessions;
     private final SecurityIdentity identity;
 
@@ -46,14 +47,14 @@ public class SessionResource {
     @GET
     @Transactional
     public List<SessionView> list(@QueryParam("state") String state, @QueryParam("patientId") Long patientId) {
-        // Patient and recliner are fetched in the same query: the view shows both, and loading them one session
-        // at a time cost two more queries per row (up to 400 for a page of 200).
-        StringBuilder q = new StringBuilder("from InfusionSession s join fetch s.patient join fetch s.recliner where 1 = 1");
+        StringBuilder q = new StringBuilder("from InfusionSession s where 1 = 1");
         Parameters p = new Parameters();
         if (state != null && !state.isBlank()) {
             switch (state.trim().toUpperCase()) {
                 case "OPEN" -> q.append(" and s.openReclinerId is not null");
-                case "CLOSED" -> q.append(" and s.openReclinerId is null");
+                // Not "openReclinerId is null" (set together with the closing time): H2 would then read every closed
+                // session through that unique index and sort them all, where this reads the newest first (see history).
+                case "CLOSED" -> q.append(" and s.closedAt is not null");
                 default -> {
                     try {
                         p.and("state", SessionState.valueOf(state.trim().toUpperCase()));
@@ -68,9 +69,19 @@ public class SessionResource {
             q.append(" and s.patient.id = :patient");
             p.and("patient", patientId);
         }
-        q.append(" order by s.createdAt desc, s.id desc");
-        return InfusionSession.<InfusionSession>find(q.toString(), p)
-                .page(Page.ofSize(200)).list().stream().map(sessions::view).toList();
+        // The page's ids first, from the session table alone: joined to patients and recliners, H2 starts from the few
+        // recliners and sorts every matching session (430-580 ms over 100,000 closed ones, against 2-3 ms).
+        TypedQuery<Long> page = InfusionSession.getEntityManager()
+                .createQuery("select s.id " + q + NEWEST_FIRST, Long.class).setMaxResults(200);
+        p.map().forEach(page::setParameter);
+        List<Long> ids = page.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Patient and recliner in the same query: the view shows both, and loading them one session at a time cost two
+        // more queries per row (up to 400 for a page of 200).
+        return InfusionSession.<InfusionSession>list("from InfusionSession s join fetch s.patient join fetch s.recliner"
+                + " where s.id in ?1" + NEWEST_FIRST, ids).stream().map(sessions::view).toList();
     }
 
     @GET

@@ -252,6 +252,23 @@ class SessionResourceTest {
     }
 
     @Test
+    void closedSessionsAreListedNewestFirstWithTheirPatientAndRecliner() {
+        long older = openSession();
+        long newer = openSession();
+        transition(older, "STOPPED", "older");
+        transition(newer, "STOPPED", "newer");
+        io.restassured.path.json.JsonPath list = nurse().get("/api/sessions?state=CLOSED").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.List<Integer> ids = list.getList("id");
+        org.junit.jupiter.api.Assertions.assertTrue(ids.indexOf((int) newer) >= 0 && ids.indexOf((int) newer) < ids.indexOf((int) older),
+                "newer session " + newer + " listed before older " + older + ": " + ids);
+        int at = ids.indexOf((int) newer);
+        org.junit.jupiter.api.Assertions.assertNotNull(list.get("[" + at + "].patient.mrn"), "the patient comes with the session");
+        org.junit.jupiter.api.Assertions.assertNotNull(list.get("[" + at + "].recliner.name"), "the recliner comes with the session");
+        org.junit.jupiter.api.Assertions.assertTrue(ids.size() <= 200, "one page of at most 200: " + ids.size());
+    }
+
+    @Test
     void listIsNewestFirst() {
         long older = openSession();
         long newer = openSession();
