@@ -83,6 +83,13 @@ class HistoryResourceTest {
                 .body("items.find { it.id == " + stopped + " }.stopReason", equalTo("patient felt unwell"));
         nurse().get("/api/history/sessions?outcome=discharged&size=100").then().statusCode(200)
                 .body("items.id", hasItem((int) discharged)).body("items.id", not(hasItem((int) stopped)));
+        // an open session is neither, and the total counts what the pages list
+        nurse().get("/api/history/sessions?outcome=STOPPED&size=100").then().statusCode(200).body("items.id", not(hasItem((int) open)));
+        nurse().get("/api/history/sessions?outcome=DISCHARGED&size=100").then().statusCode(200).body("items.id", not(hasItem((int) open)));
+        nurse().get("/api/history/sessions?outcome=DISCHARGED&reclinerId=" + recliner).then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains((int) discharged));
+        nurse().get("/api/history/sessions?outcome=STOPPED&reclinerId=" + recliner).then().statusCode(200)
+                .body("total", equalTo(0)).body("items", empty());
         // The default lists closed sessions only; OPEN and ANY include the open one.
         nurse().get("/api/history/sessions?size=100").then().statusCode(200)
                 .body("items.id", hasItem((int) stopped)).body("items.id", not(hasItem((int) open)));
