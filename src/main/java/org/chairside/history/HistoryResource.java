@@ -90,9 +90,8 @@ public class HistoryResource {
             case "ANY" -> {
             }
             case "DISCHARGED", "STOPPED" -> {
-                String other = o.equals("DISCHARGED") ? "STOPPED" : "DISCHARGED";
                 forCount = " and state = " + STATE + o;
-                forPage = " and closedAt is not null and state <> " + STATE + other;
+                forPage = " and " + InfusionSession.closedInStateNewestFirst(SessionState.valueOf(o));
             }
             default -> violations.add(new Violation("outcome", "must be DISCHARGED, STOPPED, CLOSED, OPEN or ANY"));
         }

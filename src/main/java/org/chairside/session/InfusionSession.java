@@ -50,4 +50,24 @@ public class InfusionSession extends PanacheEntity {
 
     @Version
     public long version;
+
+    /**
+     * An HQL condition (on this entity's unqualified attributes) for the sessions closed in {@code state}, for a query
+     * that lists them newest first. {@code state = X} would be served by the state index, and H2 would then read every
+     * such session and sort them all for one page (435-535 ms for the newest discharged page over 100,000 sessions);
+     * given conditions no index serves, it reads the check-in index from its newest end and stops after the page
+     * (README, sixteenth round). A closed session has a closing time and is in none of the other closed states.
+     */
+    public static String closedInStateNewestFirst(SessionState state) {
+        if (state.isOpen()) {
+            throw new IllegalArgumentException(state + " is not a closed state");
+        }
+        StringBuilder condition = new StringBuilder("closedAt is not null");
+        for (SessionState other : SessionState.values()) {
+            if (!other.isOpen() && other != state) {
+                condition.append(" and state <> ").append(SessionState.class.getName()).append('.').append(other.name());
+            }
+        }
+        return condition.toString();
+    }
 }

@@ -56,11 +56,17 @@ public class SessionResource {
                 // session through that unique index and sort them all, where this reads the newest first (see history).
                 case "CLOSED" -> q.append(" and s.closedAt is not null");
                 default -> {
+                    SessionState one;
                     try {
-                        p.and("state", SessionState.valueOf(state.trim().toUpperCase()));
-                        q.append(" and s.state = :state");
+                        one = SessionState.valueOf(state.trim().toUpperCase());
                     } catch (IllegalArgumentException e) {
                         throw ProblemException.invalid("state", "must be OPEN, CLOSED or one of " + List.of(SessionState.values()));
+                    }
+                    if (one.isOpen()) {
+                        p.and("state", one);
+                        q.append(" and s.state = :state");
+                    } else {
+                        q.append(" and ").append(InfusionSession.closedInStateNewestFirst(one));
                     }
                 }
             }
