@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.chairside.PackagedServer;
 import org.chairside.live.SseClient;
 
 /**
@@ -44,21 +42,21 @@ class KillDashNineIT {
     private static final Pattern ALERT_IDS = Pattern.compile("\\{\"id\":(\\d+),\"sessionId\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process server;
+    private PackagedServer server;
     private Path dataDir;
     private int port;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (server != null) {
-            server.destroyForcibly();
+            server.kill();
         }
     }
 
     @Test
     void everyAcknowledgedReadingSurvivesSigkill() throws Exception {
         dataDir = Files.createTempDirectory(Path.of("target"), "kill9-");
-        port = freePort();
+        port = PackagedServer.freePort();
         start();
         post("admin", ADMIN_PASSWORD, "/api/users", "{\"username\":\"nurse\",\"password\":\"" + NURSE_PASSWORD + "\",\"roles\":[\"NURSE\"]}");
         List<Long> sessions = new ArrayList<>();
@@ -105,7 +103,7 @@ class KillDashNineIT {
         while (acknowledgedReadings.size() < 300 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, no flush
+        server.kill();
         running.set(false);
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
@@ -134,7 +132,7 @@ class KillDashNineIT {
         assertEquals(Set.of(), lostAlerts, "alerts answered in a 201 but gone after SIGKILL");
 
         // Every acknowledged reading has its event in the log: a dashboard resuming from 0 receives them all.
-        try (SseClient replay = SseClient.connect(URI.create("http://localhost:" + port), "nurse", NURSE_PASSWORD, "0")) {
+        try (SseClient replay = SseClient.connect(server.uri("/"), "nurse", NURSE_PASSWORD, "0")) {
             long settle = System.currentTimeMillis() + 20_000;
             Set<Long> readingEvents = new HashSet<>();
             while (System.currentTimeMillis() < settle) {
@@ -162,28 +160,9 @@ class KillDashNineIT {
     }
 
     private void start() throws Exception {
-        Path jar = Path.of(System.getProperty("chairside.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
-        pb.environment().put("CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        server = pb.start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertTrue(server.isAlive(), "the server died on start; see " + dataDir.resolve("server.log"));
-            Thread.sleep(200);
-        }
-        throw new AssertionError("server did not become ready");
+        server = PackagedServer.start(dataDir, List.of("-Xmx256m"), PackagedServer.jar().toString(),
+                Map.of("CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD), port, dataDir.resolve("server.log"))
+                .awaitReady(Duration.ofSeconds(90));
     }
 
     private String post(String user, String password, String path, String json) throws Exception {
@@ -193,15 +172,15 @@ class KillDashNineIT {
     }
 
     private HttpResponse<String> send(String user, String password, String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(server.uri(path))
+                .header("Authorization", PackagedServer.basic(user, password)).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic("nurse", NURSE_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri(path))
+                .header("Authorization", PackagedServer.basic("nurse", NURSE_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path);
         return r.body();
     }
@@ -210,15 +189,5 @@ class KillDashNineIT {
         Matcher m = ID.matcher(json);
         assertTrue(m.find(), json);
         return Long.parseLong(m.group(1));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

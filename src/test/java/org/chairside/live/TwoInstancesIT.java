@@ -1,0 +1,236 @@
+package org.chairside.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.PackagedServer;
+
+/**
+ * Two packaged servers of the scale-out build (the {@code scaleout} profile: PostgreSQL and RabbitMQ) behind an
+ * imagined load balancer, as the README's scale-out section runs them, both started at once on a fresh database.
+ * What a clinic relies on when a dashboard is connected to one instance and a nurse's request lands on the other.
+ * Runs in the {@code postgres} Maven profile, which packages the scale-out build (README, "Run the tests").
+ */
+class TwoInstancesIT {
+    private static final String ADMIN_PASSWORD = "two-instances-admin-pw";
+    private static final String PASSWORD = "two-instances-user-pw";
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern ALERT_ID = Pattern.compile("\"alerts\":\\[\\{\"id\":(\\d+)");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ADMIN_URL = System.getProperty("chairside.it.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static String database;
+    private static Path work;
+    private static Instance a;
+    private static Instance b;
+
+    /** One of the two: a name for the failure messages, and its server. */
+    private record Instance(String name, PackagedServer server) {
+        URI uri(String path) {
+            return server.uri(path);
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstancesOnAFreshDatabase() throws Exception {
+        database = "chairside_it_" + System.currentTimeMillis();
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        }
+        work = Files.createTempDirectory(Path.of("target"), "two-instances-");
+        // at once: Flyway's lock must serialise the two migrations on the empty database
+        a = launch("a");
+        b = launch("b");
+        a.server().awaitReady(Duration.ofSeconds(120));
+        b.server().awaitReady(Duration.ofSeconds(120));
+        post(a, "admin", ADMIN_PASSWORD, "/api/users", "{\"username\":\"nurse\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"NURSE\"]}");
+        post(b, "admin", ADMIN_PASSWORD, "/api/users", "{\"username\":\"provider\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"PROVIDER\"]}");
+        post(a, "admin", ADMIN_PASSWORD, "/api/users", "{\"username\":\"nightnurse\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"NURSE\"]}");
+    }
+
+    @AfterAll
+    static void stopAndDropTheDatabase() throws Exception {
+        for (Instance i : new Instance[] {a, b}) {
+            if (i != null) {
+                i.server().stop();
+            }
+        }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database);
+            }
+        }
+    }
+
+    @Test
+    void aReadingChartedOnOneInstanceReachesDashboardsOnBothWithTheSameIds() throws Exception {
+        long session = infusingSession(a);
+        try (SseClient onA = stream(a, "provider"); SseClient onB = stream(b, "provider")) {
+            String body = post(a, "nurse", PASSWORD, "/api/sessions/" + session + "/readings",
+                    "{\"systolic\":124,\"diastolic\":80,\"heartRate\":131,\"spo2\":97}");
+            long reading = firstId(body);
+            long alert = alertId(body);
+
+            SseClient.Event readingOnB = onB.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + reading), WAIT);
+            SseClient.Event alertOnB = onB.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert), WAIT);
+            SseClient.Event readingOnA = onA.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + reading), WAIT);
+            SseClient.Event alertOnA = onA.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert), WAIT);
+            assertEquals(readingOnA.id(), readingOnB.id(), "one event log: the same event id on every instance");
+            assertEquals(alertOnA.id(), alertOnB.id());
+            assertTrue(alertOnB.data().contains("\"state\":\"ACTIVE\""), alertOnB.data());
+        }
+    }
+
+    @Test
+    void anAlertAcknowledgedOnOneInstanceIsAcknowledgedOnTheDashboardsOfTheOther() throws Exception {
+        long session = infusingSession(a);
+        long alert = alertId(post(a, "nurse", PASSWORD, "/api/sessions/" + session + "/readings",
+                "{\"systolic\":124,\"diastolic\":80,\"heartRate\":133,\"spo2\":97}"));
+        try (SseClient onA = stream(a, "nurse")) {
+            post(b, "provider", PASSWORD, "/api/alerts/" + alert + "/acknowledge", "{\"note\":\"seen from the other instance\"}");
+            SseClient.Event ack = onA.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert)
+                    && e.data().contains("\"state\":\"ACKNOWLEDGED\""), WAIT);
+            assertTrue(ack.data().contains("\"acknowledgedBy\":\"provider\""), ack.data());
+        }
+        assertTrue(get(a, "nurse", "/api/alerts/" + alert).contains("\"state\":\"ACKNOWLEDGED\""));
+    }
+
+    @Test
+    void aDashboardThatMovesToTheOtherInstanceResumesWithoutLossOrRepeat() throws Exception {
+        long session = infusingSession(b);
+        long resumeFrom;
+        try (SseClient onA = stream(a, "nurse")) {
+            long first = firstId(post(b, "nurse", PASSWORD, "/api/sessions/" + session + "/readings", "{\"heartRate\":80}"));
+            resumeFrom = onA.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + first), WAIT).id();
+        }
+        // while the dashboard is away (its instance went down, the balancer sends it to the other), charting goes on
+        List<Long> missed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            missed.add(firstId(post(a, "nurse", PASSWORD, "/api/sessions/" + session + "/readings", "{\"heartRate\":" + (81 + i) + "}")));
+        }
+        try (SseClient onB = SseClient.connect(b.uri("/"), "nurse", PASSWORD, Long.toString(resumeFrom))) {
+            long last = missed.get(missed.size() - 1);
+            onB.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + last), WAIT);
+            List<SseClient.Event> readings = onB.events().stream().filter(e -> e.type().equals("reading")).toList();
+            List<Long> replayed = readings.stream().map(e -> firstId(e.data())).filter(missed::contains).toList();
+            assertEquals(missed, replayed, "every reading charted while away, once each, in order");
+            List<Long> ids = onB.events().stream().map(SseClient.Event::id).filter(id -> id > 0).toList();
+            assertTrue(ids.stream().allMatch(id -> id > resumeFrom), "nothing from before the resume point: " + ids);
+            assertEquals(ids.stream().distinct().sorted().toList(), ids, "no event twice, in id order");
+        }
+    }
+
+    @Test
+    void aLoginCookieFromOneInstanceIsAcceptedByTheOther() throws Exception {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(a.uri("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=provider&j_password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+        assertNotNull(cookie, "the login sets the session cookie");
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(b.uri("/api/me")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, me.statusCode(), "the shared session key lets the other instance read the cookie");
+        assertTrue(me.body().contains("\"provider\""), me.body());
+    }
+
+    @Test
+    void aLogoutOnOneInstanceEndsThatUsersStreamsOnTheOtherAndNoOneElses() throws Exception {
+        try (SseClient nightNurseOnB = stream(b, "nightnurse"); SseClient providerOnB = stream(b, "provider")) {
+            HttpResponse<String> out = send(a, "nightnurse", PASSWORD, "/api/logout", "");
+            assertEquals(204, out.statusCode(), out.body());
+            assertTrue(nightNurseOnB.awaitEnd(WAIT), "the logout reached the other instance and cut the stream there");
+            assertFalse(providerOnB.awaitEnd(Duration.ofMillis(500)), "another user's stream stays open");
+        }
+    }
+
+    // ------------------------------------------------------------------ the clinic, through either instance
+
+    /** A new patient in a new recliner, a normal baseline charted, now INFUSING. */
+    private static long infusingSession(Instance on) throws Exception {
+        int n = SEQ.incrementAndGet();
+        long recliner = firstId(post(on, "admin", ADMIN_PASSWORD, "/api/recliners", "{\"name\":\"Two-instance chair " + n + "\"}"));
+        long patient = firstId(post(on, "nurse", PASSWORD, "/api/patients",
+                "{\"mrn\":\"TI-" + n + "\",\"givenName\":\"Tess\",\"familyName\":\"Instance" + n + "\",\"birthDate\":\"1980-02-02\"}"));
+        long session = firstId(post(on, "nurse", PASSWORD, "/api/sessions", "{\"patientId\":" + patient + ",\"reclinerId\":" + recliner
+                + ",\"weightKg\":70,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}"));
+        post(on, "nurse", PASSWORD, "/api/sessions/" + session + "/readings", "{\"systolic\":120,\"diastolic\":80,\"heartRate\":72,\"spo2\":98}");
+        post(on, "nurse", PASSWORD, "/api/sessions/" + session + "/transitions", "{\"to\":\"INFUSING\"}");
+        return session;
+    }
+
+    private static SseClient stream(Instance on, String user) throws Exception {
+        return SseClient.connect(on.uri("/"), user, PASSWORD, null);
+    }
+
+    /** The README's scale-out command, with this test's database and a session key both instances share. */
+    private static Instance launch(String name) throws IOException {
+        Map<String, String> env = Map.of(
+                "CHAIRSIDE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "CHAIRSIDE_DB_USER", "postgres",
+                "CHAIRSIDE_DB_PASSWORD", "",
+                "CHAIRSIDE_SESSION_KEY", "two-instances-shared-session-key",
+                "CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return new Instance(name, PackagedServer.start(work, List.of("-Xmx256m", "-Dquarkus.profile=scaleout"),
+                PackagedServer.jar().toString(), env, PackagedServer.freePort(), work.resolve("server-" + name + ".log")));
+    }
+
+    private static String post(Instance on, String user, String password, String path, String json) throws Exception {
+        HttpResponse<String> r = send(on, user, password, path, json);
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 201, on.name() + " " + path + " answered " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
+    private static HttpResponse<String> send(Instance on, String user, String password, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(on.uri(path)).header("Authorization", PackagedServer.basic(user, password))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(Instance on, String user, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(on.uri(path)).header("Authorization", PackagedServer.basic(user, PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    private static long firstId(String json) {
+        Matcher m = ID.matcher(json);
+        assertTrue(m.find(), json);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static long alertId(String chartedBody) {
+        Matcher m = ALERT_ID.matcher(chartedBody);
+        assertTrue(m.find(), "the reading raised an alert: " + chartedBody);
+        return Long.parseLong(m.group(1));
+    }
+}
