@@ -97,10 +97,10 @@ class TwoInstancesIT {
             long reading = firstId(body);
             long alert = alertId(body);
 
-            SseClient.Event readingOnB = onB.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + reading), WAIT);
-            SseClient.Event alertOnB = onB.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert), WAIT);
-            SseClient.Event readingOnA = onA.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + reading), WAIT);
-            SseClient.Event alertOnA = onA.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert), WAIT);
+            SseClient.Event readingOnB = onB.await(e -> e.type().equals("reading") && hasId(e, reading), WAIT);
+            SseClient.Event alertOnB = onB.await(e -> e.type().equals("alert") && hasId(e, alert), WAIT);
+            SseClient.Event readingOnA = onA.await(e -> e.type().equals("reading") && hasId(e, reading), WAIT);
+            SseClient.Event alertOnA = onA.await(e -> e.type().equals("alert") && hasId(e, alert), WAIT);
             assertEquals(readingOnA.id(), readingOnB.id(), "one event log: the same event id on every instance");
             assertEquals(alertOnA.id(), alertOnB.id());
             assertTrue(alertOnB.data().contains("\"state\":\"ACTIVE\""), alertOnB.data());
@@ -114,11 +114,32 @@ class TwoInstancesIT {
                 "{\"systolic\":124,\"diastolic\":80,\"heartRate\":133,\"spo2\":97}"));
         try (SseClient onA = stream(a, "nurse")) {
             post(b, "provider", PASSWORD, "/api/alerts/" + alert + "/acknowledge", "{\"note\":\"seen from the other instance\"}");
-            SseClient.Event ack = onA.await(e -> e.type().equals("alert") && e.data().contains("\"id\":" + alert)
+            SseClient.Event ack = onA.await(e -> e.type().equals("alert") && hasId(e, alert)
                     && e.data().contains("\"state\":\"ACKNOWLEDGED\""), WAIT);
             assertTrue(ack.data().contains("\"acknowledgedBy\":\"provider\""), ack.data());
         }
         assertTrue(get(a, "nurse", "/api/alerts/" + alert).contains("\"state\":\"ACKNOWLEDGED\""));
+    }
+
+    @Test
+    void anUnacknowledgedHighAlertIsEscalatedOnceWithTheTimersRunningOnBothInstances() throws Exception {
+        long session = infusingSession(a);
+        HttpResponse<String> shorter = HTTP.send(HttpRequest.newBuilder(b.uri("/api/sessions/" + session + "/thresholds"))
+                .header("Authorization", PackagedServer.basic("provider", PASSWORD)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"escalation\":{\"unacknowledgedSeconds\":10}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, shorter.statusCode(), shorter.body());
+        long alert;
+        try (SseClient onB = stream(b, "provider")) {
+            alert = alertId(post(a, "nurse", PASSWORD, "/api/sessions/" + session + "/readings",
+                    "{\"systolic\":124,\"diastolic\":80,\"heartRate\":142,\"spo2\":97}"));
+            onB.await(e -> isEscalation(e, alert), Duration.ofSeconds(40));
+            // both instances' timers tick every second: give each a few more chances to escalate it again
+            Thread.sleep(4_000);
+            assertEquals(1, onB.events().stream().filter(e -> isEscalation(e, alert)).count(),
+                    "one escalation, announced once: " + onB.events());
+        }
+        assertTrue(get(a, "nurse", "/api/alerts/" + alert).contains("\"escalated\":true"));
     }
 
     @Test
@@ -127,7 +148,7 @@ class TwoInstancesIT {
         long resumeFrom;
         try (SseClient onA = stream(a, "nurse")) {
             long first = firstId(post(b, "nurse", PASSWORD, "/api/sessions/" + session + "/readings", "{\"heartRate\":80}"));
-            resumeFrom = onA.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + first), WAIT).id();
+            resumeFrom = onA.await(e -> e.type().equals("reading") && hasId(e, first), WAIT).id();
         }
         // while the dashboard is away (its instance went down, the balancer sends it to the other), charting goes on
         List<Long> missed = new ArrayList<>();
@@ -136,7 +157,7 @@ class TwoInstancesIT {
         }
         try (SseClient onB = SseClient.connect(b.uri("/"), "nurse", PASSWORD, Long.toString(resumeFrom))) {
             long last = missed.get(missed.size() - 1);
-            onB.await(e -> e.type().equals("reading") && e.data().contains("\"id\":" + last), WAIT);
+            onB.await(e -> e.type().equals("reading") && hasId(e, last), WAIT);
             List<SseClient.Event> readings = onB.events().stream().filter(e -> e.type().equals("reading")).toList();
             List<Long> replayed = readings.stream().map(e -> firstId(e.data())).filter(missed::contains).toList();
             assertEquals(missed, replayed, "every reading charted while away, once each, in order");
@@ -187,6 +208,15 @@ class TwoInstancesIT {
         return session;
     }
 
+    /** The event is about this reading or alert (its own id, not a longer one that starts with the same digits). */
+    private static boolean hasId(SseClient.Event e, long id) {
+        return e.data().contains("\"id\":" + id + ",");
+    }
+
+    private static boolean isEscalation(SseClient.Event e, long alert) {
+        return e.type().equals("alert") && hasId(e, alert) && e.data().contains("\"escalated\":true");
+    }
+
     private static SseClient stream(Instance on, String user) throws Exception {
         return SseClient.connect(on.uri("/"), user, PASSWORD, null);
     }
@@ -199,7 +229,9 @@ class TwoInstancesIT {
                 "CHAIRSIDE_DB_PASSWORD", "",
                 "CHAIRSIDE_SESSION_KEY", "two-instances-shared-session-key",
                 "CHAIRSIDE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return new Instance(name, PackagedServer.start(work, List.of("-Xmx256m", "-Dquarkus.profile=scaleout"),
+        return new Instance(name, PackagedServer.start(work, List.of("-Xmx256m", "-Dquarkus.profile=scaleout",
+                        // the escalation and charting-overdue timers, on both instances, every second (15 s by default)
+                        "-Dchairside.timers.every=1s"),
                 PackagedServer.jar().toString(), env, PackagedServer.freePort(), work.resolve("server-" + name + ".log")));
     }
 
