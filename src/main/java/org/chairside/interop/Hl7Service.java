@@ -2,6 +2,7 @@ package org.chairside.interop;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,33 +121,45 @@ public class Hl7Service {
         }
     }
 
-    /** The patient's open session; the recliner in PV1-3 chooses when it names one. */
+    /**
+     * The patient's open session; the recliner in PV1-3 chooses when it names one. A monitor sends every few seconds,
+     * so the usual case (the patient, open in the recliner named) is one query; the others look further only to say
+     * what is wrong.
+     */
     private static Long session(OruMapper.Content c) {
-        Patient p = Patient.findByMrn(c.mrn());
-        if (p == null) {
+        List<Object[]> rows = Patient.getEntityManager().createQuery("select p.id, s.id, r.name from Patient p"
+                        + " left join InfusionSession s on s.patient = p and s.openReclinerId is not null"
+                        + " left join Recliner r on r.id = s.openReclinerId where p.mrn = ?1", Object[].class)
+                .setParameter(1, c.mrn()).getResultList();
+        if (rows.isEmpty()) {
             throw ProblemException.notFound("patient", "MRN " + c.mrn() + " (PID-3)");
         }
-        List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and openReclinerId is not null", p.id);
-        for (String loc : c.locations()) {
-            Recliner r = Recliner.findByName(loc);
-            if (r != null) {
-                InfusionSession inChair = InfusionSession.find("openReclinerId", r.id).firstResult();
-                if (inChair == null) {
-                    throw ProblemException.conflict("Recliner " + loc + " (PV1-3) has no open session");
-                }
-                if (!inChair.patient.id.equals(p.id)) {
-                    throw ProblemException.conflict("Recliner " + loc + " (PV1-3) holds another patient's session, not MRN " + c.mrn());
-                }
-                return inChair.id;
+        Map<String, Long> openByRecliner = new HashMap<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                openByRecliner.put((String) row[2], (Long) row[1]);
             }
         }
-        if (open.isEmpty()) {
+        for (String loc : c.locations()) {
+            Long mine = openByRecliner.get(loc);
+            if (mine != null) {
+                return mine;
+            }
+            Recliner r = Recliner.findByName(loc);
+            if (r != null) {
+                boolean occupied = InfusionSession.count("openReclinerId", r.id) > 0;
+                throw ProblemException.conflict(occupied
+                        ? "Recliner " + loc + " (PV1-3) holds another patient's session, not MRN " + c.mrn()
+                        : "Recliner " + loc + " (PV1-3) has no open session");
+            }
+        }
+        if (openByRecliner.isEmpty()) {
             throw ProblemException.conflict("Patient MRN " + c.mrn() + " has no open session");
         }
-        if (open.size() > 1) {
-            throw ProblemException.conflict("Patient MRN " + c.mrn() + " has " + open.size() + " open sessions; name the recliner in PV1-3");
+        if (openByRecliner.size() > 1) {
+            throw ProblemException.conflict("Patient MRN " + c.mrn() + " has " + openByRecliner.size() + " open sessions; name the recliner in PV1-3");
         }
-        return open.get(0).id;
+        return openByRecliner.values().iterator().next();
     }
 
     private static String describe(String field, OruMapper.Content c) {

@@ -142,6 +142,22 @@ class Hl7ResourceTest {
     }
 
     @Test
+    void theReclinerInPv1ChoosesTheSessionAndALocationThatIsNoReclinerFallsBackToThePatientsOpenOne() {
+        Object[] s = session();
+        String ok = message("oru-r01-pcd01.hl7", s);
+        String freeChair = TestClinic.unique("Free chair");
+        TestClinic.admin().body(java.util.Map.of("name", freeChair)).post("/api/recliners").then().statusCode(201);
+        String ack = post(ER7, ok.replace("PV1||O|" + s[2], "PV1||O|" + freeChair)).statusCode(422).extract().asString();
+        assertEquals("AE", msa(ack, 1));
+        assertTrue(ack.contains("Recliner " + freeChair + " (PV1-3) has no open session"), ack);
+        assertEquals(0, readingCount((long) s[0]), "a monitor in the wrong chair charts nothing");
+
+        ack = post(ER7, ok.replace("PV1||O|" + s[2], "PV1||O|Infusion bay 3")).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        assertEquals(1, readingCount((long) s[0]), "a location the clinic has no recliner for: the patient's one open session");
+    }
+
+    @Test
     void wrongContentTypeAndRoles() {
         Object[] s = session();
         post("application/json", "{}").statusCode(415);
