@@ -23,6 +23,7 @@ import org.chairside.recliner.Recliner;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
 import org.chairside.session.SessionView;
+import org.chairside.storage.ReadOnly;
 import org.chairside.vitals.Reading;
 import org.chairside.vitals.ReadingView;
 
@@ -71,15 +72,16 @@ public class BoardResource {
     @Path("/board")
     @Transactional
     public Board board() {
+        ReadOnly.forThisTransaction(InfusionSession.getEntityManager());
         // The position first: whatever commits after it is replayed by the stream.
         long position = events.lastId();
         Instant now = Instant.now();
-        Map<Long, InfusionSession> open = InfusionSession.<InfusionSession>list("openReclinerId is not null").stream()
-                .collect(Collectors.toMap(s -> s.openReclinerId, Function.identity()));
+        Map<Long, InfusionSession> open = InfusionSession.openByRecliner();
         List<Long> sessionIds = open.values().stream().map(s -> s.id).toList();
         Map<Long, List<AlertView>> alerts = sessionIds.isEmpty() ? Map.of()
                 : Alert.<Alert>list("sessionId in ?1 and openCondition is not null", Sort.descending("updatedAt"), sessionIds).stream()
                 .map(AlertView::of).collect(Collectors.groupingBy(AlertView::sessionId));
+        Function<InfusionSession, SessionView> views = sessions.views();
         List<Tile> tiles = new ArrayList<>();
         for (Recliner r : Recliner.<Recliner>listAll(Sort.by("name"))) {
             InfusionSession s = open.get(r.id);
@@ -91,7 +93,7 @@ public class BoardResource {
                             Sort.descending("takenAt").and("id", Sort.Direction.Descending), s.id)
                     .page(0, TREND_READINGS).list().stream().map(ReadingView::of).toList());
             Collections.reverse(recent);
-            tiles.add(new Tile(r.id, r.name, sessions.view(s), recent, alerts.getOrDefault(s.id, List.of())));
+            tiles.add(new Tile(r.id, r.name, views.apply(s), recent, alerts.getOrDefault(s.id, List.of())));
         }
         return new Board(position, now, tiles);
     }

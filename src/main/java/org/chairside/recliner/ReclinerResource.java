@@ -1,11 +1,9 @@
 package org.chairside.recliner;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -30,6 +28,7 @@ import org.chairside.security.Roles;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
 import org.chairside.session.SessionView;
+import org.chairside.storage.ReadOnly;
 
 @Path("/api/recliners")
 @Authenticated
@@ -54,10 +53,11 @@ public class ReclinerResource {
     @GET
     @Transactional
     public List<ReclinerView> list() {
-        Map<Long, InfusionSession> open = InfusionSession.<InfusionSession>list("openReclinerId is not null").stream()
-                .collect(Collectors.toMap(s -> s.openReclinerId, Function.identity()));
+        ReadOnly.forThisTransaction(Recliner.getEntityManager());
+        Map<Long, InfusionSession> open = InfusionSession.openByRecliner();
+        Function<InfusionSession, SessionView> views = sessions.views();
         return Recliner.<Recliner>listAll(Sort.by("name")).stream()
-                .map(r -> new ReclinerView(r.id, r.name, open.containsKey(r.id) ? sessions.view(open.get(r.id)) : null))
+                .map(r -> new ReclinerView(r.id, r.name, open.containsKey(r.id) ? views.apply(open.get(r.id)) : null))
                 .toList();
     }
 

@@ -2,6 +2,9 @@ package org.chairside.session;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Entity;
@@ -50,6 +53,13 @@ public class InfusionSession extends PanacheEntity {
 
     @Version
     public long version;
+
+    /** The sessions open now, by the recliner each is in, with their patient and recliner (one query). */
+    public static Map<Long, InfusionSession> openByRecliner() {
+        return InfusionSession.<InfusionSession>find("from InfusionSession s join fetch s.patient join fetch s.recliner"
+                        + " where s.openReclinerId is not null").stream()
+                .collect(Collectors.toMap(s -> s.openReclinerId, Function.identity()));
+    }
 
     /**
      * An HQL condition (on this entity's unqualified attributes) for the sessions closed in {@code state}, for a query

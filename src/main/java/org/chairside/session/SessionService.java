@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -196,9 +198,19 @@ public class SessionService {
     }
 
     public SessionView view(InfusionSession s) {
+        return view(s, thresholds::effective);
+    }
+
+    /** For a page of many sessions (the board, the recliners): the threshold settings' generation is read once. */
+    public Function<InfusionSession, SessionView> views() {
+        LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
+        return s -> view(s, profiles);
+    }
+
+    private static SessionView view(InfusionSession s, LongFunction<ThresholdProfile> profiles) {
         Instant due = null;
         if (s.state.chartingPhase() != ChartingSchedule.Phase.NONE) {
-            ThresholdProfile profile = thresholds.effective(s.id);
+            ThresholdProfile profile = profiles.apply(s.id);
             due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.phaseSince, s.lastReadingTakenAt, profile.charting());
         }
         return SessionView.of(s, due);

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -105,6 +107,22 @@ class BoardResourceTest {
         anonymous().get("/assets/sounds/alarm-high.wav").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("wav"));
         anonymous().get("/login.html").then().statusCode(200);
         anonymous().get("/assets/nothing-here.js").then().statusCode(404);
+    }
+
+    @Test
+    void aTilesNextChartingDueFollowsTheSessionsChartingIntervalAsSoonAsAProviderSavesIt() {
+        long session = TestClinic.infusingSession();
+        long recliner = nurse().get("/api/sessions/" + session).then().extract().jsonPath().getLong("recliner.id");
+        String due = "tiles.find { it.reclinerId == " + recliner + " }.session.nextChartingDue";
+        Instant before = Instant.parse(nurse().get("/api/board").then().statusCode(200).extract().jsonPath().getString(due));
+
+        TestClinic.provider().body(Map.of("charting", Map.of("infusingMinutes", 4, "recoveryMinutes", 15, "graceMinutes", 5, "priority", "MEDIUM")))
+                .put("/api/sessions/" + session + "/thresholds").then().statusCode(200);
+        Instant after = Instant.parse(nurse().get("/api/board").then().statusCode(200).extract().jsonPath().getString(due));
+        assertEquals(Duration.ofMinutes(6), Duration.between(after, before), "due every 4 minutes instead of the clinic's 10");
+        String listed = nurse().get("/api/recliners").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.id == " + recliner + " }.session.nextChartingDue");
+        assertEquals(after, Instant.parse(listed), "the recliner list agrees with the board");
     }
 
     @Test
