@@ -683,6 +683,9 @@ public final class Bench {
         // the session view's other two requests (after the others, so the figures above stay comparable with earlier runs)
         paths.put("transitions", "/api/sessions/" + big + "/transitions");
         paths.put("thresholds", "/api/sessions/" + big + "/thresholds");
+        // what every dashboard loads when it opens, and again after a reset: every recliner, its open session, its last
+        // readings and its open alerts (the infusing sessions of the other scenarios, each in its own recliner)
+        paths.put("board", "/api/board");
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         List<Map<String, Object>> slow = new ArrayList<>();
@@ -775,7 +778,9 @@ public final class Bench {
                         + sub(results, "closedNewest").get("p50Ms") + " ms" + (results.containsKey("historyByName") ? "; history by name p50 "
                         + sub(results, "historyByName").get("p50Ms") + " / p99 " + sub(results, "historyByName").get("p99Ms")
                         + " ms, newest page p50 " + sub(results, "historyNewest").get("p50Ms") + " / p99 "
-                        + sub(results, "historyNewest").get("p99Ms") + " ms" : "") + "; restart with this data " + restartMs + " ms",
+                        + sub(results, "historyNewest").get("p99Ms") + " ms" : "") + "; the board (" + SESSIONS + " open chairs, "
+                        + sizes.get("board") / 1024 + " KiB) p50 " + sub(results, "board").get("p50Ms") + " / p99 "
+                        + sub(results, "board").get("p99Ms") + " ms; restart with this data " + restartMs + " ms",
                 "view < 100 ms, search < 200 ms",
                 met(((Number) pv.get("p99Ms")).doubleValue() < 100 && ((Number) s.get("p99Ms")).doubleValue() < 200)});
     }

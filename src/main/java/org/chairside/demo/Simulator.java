@@ -54,7 +54,7 @@ public class Simulator {
     }
 
     void step(Instant now) {
-        List<Chair> open = QuarkusTransaction.requiringNew().call(() -> InfusionSession.<InfusionSession>list("openReclinerId is not null")
+        List<Chair> open = QuarkusTransaction.requiringNew().call(() -> InfusionSession.<InfusionSession>list(InfusionSession.OPEN)
                 .stream().map(s -> new Chair(s.id, s.state, s.phaseSince, s.plannedMinutes)).toList());
         for (Chair c : open) {
             Duration inPhase = Duration.between(c.phaseSince(), now);
@@ -116,8 +116,8 @@ public class Simulator {
 
     private void seatSomeone() {
         Long[] pick = QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> busyChairs = InfusionSession.<InfusionSession>list("openReclinerId is not null").stream().map(s -> s.openReclinerId).toList();
-            List<Long> busyPatients = InfusionSession.<InfusionSession>list("openReclinerId is not null").stream().map(s -> s.patient.id).toList();
+            List<Long> busyChairs = InfusionSession.<InfusionSession>list(InfusionSession.OPEN).stream().map(s -> s.openReclinerId).toList();
+            List<Long> busyPatients = InfusionSession.<InfusionSession>list(InfusionSession.OPEN).stream().map(s -> s.patient.id).toList();
             Long chair = Recliner.<Recliner>listAll().stream().map(r -> r.id).filter(id -> !busyChairs.contains(id)).findFirst().orElse(null);
             Long patient = Patient.<Patient>listAll().stream().map(p -> p.id).filter(id -> !busyPatients.contains(id))
                     .skip(random.nextInt(3)).findFirst().orElse(null);

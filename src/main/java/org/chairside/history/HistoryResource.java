@@ -86,7 +86,7 @@ public class HistoryResource {
                 forCount = " and openReclinerId is null";
                 forPage = " and closedAt is not null";
             }
-            case "OPEN" -> where.append(" and openReclinerId is not null");
+            case "OPEN" -> where.append(" and ").append(InfusionSession.OPEN);
             case "ANY" -> {
             }
             case "DISCHARGED", "STOPPED" -> {

@@ -120,7 +120,7 @@ public class FhirService {
         if (p == null) {
             throw new FhirRejected(422, List.of(new FhirVitals.Issue("Observation.subject", "no patient with MRN " + pr.mrn())));
         }
-        List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and openReclinerId is not null", p.id);
+        List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and " + InfusionSession.OPEN, p.id);
         if (open.size() != 1) {
             throw new FhirRejected(409, List.of(new FhirVitals.Issue("Observation.subject", open.isEmpty()
                     ? "the patient with MRN " + pr.mrn() + " has no open session"

@@ -128,7 +128,7 @@ public class Hl7Service {
      */
     private static Long session(OruMapper.Content c) {
         List<Object[]> rows = Patient.getEntityManager().createQuery("select p.id, s.id, r.name from Patient p"
-                        + " left join InfusionSession s on s.patient = p and s.openReclinerId is not null"
+                        + " left join InfusionSession s on s.patient = p and s." + InfusionSession.OPEN
                         + " left join Recliner r on r.id = s.openReclinerId where p.mrn = ?1", Object[].class)
                 .setParameter(1, c.mrn()).getResultList();
         if (rows.isEmpty()) {

@@ -2,6 +2,7 @@ package org.chairside.session;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,11 +55,26 @@ public class InfusionSession extends PanacheEntity {
     @Version
     public long version;
 
-    /** The sessions open now, by the recliner each is in, with their patient and recliner (one query). */
+    /**
+     * The HQL condition (on this entity's unqualified attributes; prefix an alias as needed) for the sessions open now.
+     * Not {@code openReclinerId is not null}: H2 serves that from the unique index on the column by reading all of it,
+     * an entry for every session ever closed (scanCount 100,258 for 256 open sessions over 100,000 closed ones), where
+     * a range starts past them (scanCount 257). Ids are positive.
+     */
+    public static final String OPEN = "openReclinerId > 0";
+
+    /**
+     * The sessions open now, by the recliner each is in, with their patient and recliner. Their ids first, from the
+     * session table alone: joined to recliners and patients, H2 starts from the recliners and reads every session each
+     * of them ever held (0.6-1.2 s over 100,000 past sessions, against under 10 ms for both queries).
+     */
     public static Map<Long, InfusionSession> openByRecliner() {
-        return InfusionSession.<InfusionSession>find("from InfusionSession s join fetch s.patient join fetch s.recliner"
-                        + " where s.openReclinerId is not null").stream()
-                .collect(Collectors.toMap(s -> s.openReclinerId, Function.identity()));
+        List<Long> ids = getEntityManager().createQuery("select s.id from InfusionSession s where s." + OPEN, Long.class).getResultList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return InfusionSession.<InfusionSession>find("from InfusionSession s join fetch s.patient join fetch s.recliner where s.id in ?1", ids)
+                .stream().collect(Collectors.toMap(s -> s.openReclinerId, Function.identity()));
     }
 
     /**

@@ -51,7 +51,7 @@ public class SessionResource {
         Parameters p = new Parameters();
         if (state != null && !state.isBlank()) {
             switch (state.trim().toUpperCase()) {
-                case "OPEN" -> q.append(" and s.openReclinerId is not null");
+                case "OPEN" -> q.append(" and s.").append(InfusionSession.OPEN);
                 // Not "openReclinerId is null" (set together with the closing time): H2 would then read every closed
                 // session through that unique index and sort them all, where this reads the newest first (see history).
                 case "CLOSED" -> q.append(" and s.closedAt is not null");
@@ -87,7 +87,7 @@ public class SessionResource {
         // Patient and recliner in the same query: the view shows both, and loading them one session at a time cost two
         // more queries per row (up to 400 for a page of 200).
         return InfusionSession.<InfusionSession>list("from InfusionSession s join fetch s.patient join fetch s.recliner"
-                + " where s.id in ?1" + NEWEST_FIRST, ids).stream().map(sessions::view).toList();
+                + " where s.id in ?1" + NEWEST_FIRST, ids).stream().map(sessions.views()).toList();
     }
 
     @GET
