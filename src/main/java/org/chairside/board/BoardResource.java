@@ -89,8 +89,8 @@ public class BoardResource {
                 tiles.add(new Tile(r.id, r.name, null, List.of(), List.of()));
                 continue;
             }
-            List<ReadingView> recent = new ArrayList<>(Reading.<Reading>find("sessionId = ?1 and supersededById is null",
-                            Sort.descending("takenAt").and("id", Sort.Direction.Descending), s.id)
+            List<ReadingView> recent = new ArrayList<>(Reading.<Reading>find("sessionId = ?1 and supersededById is null"
+                            + Reading.NEWEST_FIRST, s.id)
                     .page(0, TREND_READINGS).list().stream().map(ReadingView::of).toList());
             Collections.reverse(recent);
             tiles.add(new Tile(r.id, r.name, views.apply(s), recent, alerts.getOrDefault(s.id, List.of())));

@@ -33,7 +33,7 @@ public final class Baseline {
     static void recompute(InfusionSession session) {
         session.baselineReadingId = Reading.<Reading>find("sessionId = ?1 and phase = ?2 and supersededById is null "
                         + "and systolic is not null and diastolic is not null and heartRate is not null and spo2 is not null "
-                        + "order by takenAt desc, id desc", session.id, SessionState.CHECKED_IN)
+                        + Reading.NEWEST_FIRST, session.id, SessionState.CHECKED_IN)
                 .firstResultOptional().map(r -> r.id).orElse(null);
     }
 }

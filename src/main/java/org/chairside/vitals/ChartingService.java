@@ -51,11 +51,6 @@ import org.chairside.session.SessionService;
 public class ChartingService {
     public static final String READING_EVENT = "reading";
 
-    /**
-     * Readings come minutes apart, so the window nearly always lies within this look-back. Bounding the query
-     * by time lets H2 use the (session, taken-at) index; unbounded, it sorts every reading of the session.
-     */
-    private static final Duration LOOK_BACK = Duration.ofHours(1);
     private static final int KEPT = 4096;
 
     /** Baselines by reading id, so the writers read each one once, not at every group (see {@link BaselineVitals}). */
@@ -407,17 +402,12 @@ public class ChartingService {
         if (count == 0) {
             return new ArrayList<>();
         }
-        Instant newest = before != null ? before.takenAt : session.lastReadingTakenAt;
-        List<Reading> latest = newest == null ? List.of() : latest(session.id, before, newest.minus(LOOK_BACK), count);
-        if (latest.size() < count) {
-            latest = latest(session.id, before, null, count);
-        }
-        List<VitalSigns> out = new ArrayList<>(latest.stream().map(Reading::vitals).toList());
+        List<VitalSigns> out = new ArrayList<>(latest(session.id, before, count).stream().map(Reading::vitals).toList());
         Collections.reverse(out);
         return out;
     }
 
-    private static List<Reading> latest(long sessionId, Reading before, Instant notBefore, int count) {
+    private static List<Reading> latest(long sessionId, Reading before, int count) {
         StringBuilder q = new StringBuilder("sessionId = :session and supersededById is null");
         Map<String, Object> p = new HashMap<>(Map.of("session", sessionId));
         if (before != null) {
@@ -425,10 +415,6 @@ public class ChartingService {
             p.put("before", before.id);
             p.put("beforeTaken", before.takenAt);
         }
-        if (notBefore != null) {
-            q.append(" and takenAt >= :notBefore");
-            p.put("notBefore", notBefore);
-        }
-        return Reading.<Reading>find(q.append(" order by takenAt desc, id desc").toString(), p).page(0, count).list();
+        return Reading.<Reading>find(q.append(Reading.NEWEST_FIRST).toString(), p).page(0, count).list();
     }
 }
