@@ -74,8 +74,9 @@ final class HistorySeed {
             c.commit();
             String sessionSql = "insert into infusion_session (id, patient_id, recliner_id, open_recliner_id, state, weight_kg, drug, "
                     + "dose_mg_per_kg, planned_minutes, created_at, created_by, started_at, infusion_ended_at, closed_at, phase_since, "
-                    + "last_reading_taken_at, version) values (?, ?, ?, null, ?, ?, 'ketamine', ?, 40, ?, 'seed', ?, ?, ?, ?, ?, 0)";
-            try (PreparedStatement p = c.prepareStatement(sessionSql)) {
+                    + "version) values (?, ?, ?, null, ?, ?, 'ketamine', ?, 40, ?, 'seed', ?, ?, ?, ?, 0)";
+            try (PreparedStatement p = c.prepareStatement(sessionSql);
+                 PreparedStatement last = c.prepareStatement("insert into session_last_reading (session_id, taken_at) values (?, ?)")) {
                 for (int i = 1; i <= sessions + 1; i++) {
                     boolean big = i == sessions + 1;
                     // session i belongs to patient ((i-1) % patients) + 1: every patient has sessions/patients of them
@@ -96,14 +97,18 @@ final class HistorySeed {
                     p.setTimestamp(9, ts(ended));
                     p.setTimestamp(10, ts(closed));
                     p.setTimestamp(11, ts(closed));
-                    p.setTimestamp(12, ts(closed.minus(5, ChronoUnit.MINUTES)));
                     p.addBatch();
+                    last.setLong(1, BASE + i);
+                    last.setTimestamp(2, ts(closed.minus(5, ChronoUnit.MINUTES)));
+                    last.addBatch();
                     if (i % 5000 == 0) {
                         p.executeBatch();
+                        last.executeBatch();
                         c.commit();
                     }
                 }
                 p.executeBatch();
+                last.executeBatch();
             }
             c.commit();
             seedBigSession(c, now, rnd);

@@ -22,10 +22,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -305,5 +309,23 @@ class SessionResourceTest {
                 .body("lastReadingTakenAt", notNullValue())
                 .body("nextChartingDue", notNullValue())
                 .body("allowedTransitions", contains("PAUSED", "RECOVERY", "STOPPED"));
+    }
+
+    @Test
+    void lastReadingTimeFollowsTheNewestReadingAndChartingLeavesTheSessionItself() {
+        long id = infusingSession();
+        long version = QuarkusTransaction.requiringNew().call(() -> InfusionSession.<InfusionSession>findById(id).version);
+        // the session was created moments ago: the earlier reading is still after that (and the newest within the
+        // minute of clock skew allowed)
+        Instant earlier = Instant.now().plusMillis(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant newest = earlier.plusSeconds(20);
+        chart(id, Map.of("systolic", 118, "diastolic", 76, "heartRate", 64, "spo2", 99, "takenAt", newest.toString()));
+        // a reading charted late, for a time before the newest, leaves the time of the newest
+        chart(id, Map.of("systolic", 119, "diastolic", 77, "heartRate", 65, "spo2", 98, "takenAt", earlier.toString()));
+
+        nurse().get("/api/sessions/" + id).then().statusCode(200)
+                .body("lastReadingTakenAt", equalTo(newest.toString()));
+        // a provider's edit of the session (its version) is not overtaken by the readings charted meanwhile
+        assertEquals(version, QuarkusTransaction.requiringNew().call(() -> InfusionSession.<InfusionSession>findById(id).version));
     }
 }
