@@ -8,19 +8,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrimaryKeyJoinColumn;
-import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.OptimisticLock;
-import org.hibernate.annotations.SecondaryRow;
+import org.hibernate.annotations.Formula;
 
 import org.chairside.patient.Patient;
 import org.chairside.recliner.Recliner;
@@ -28,10 +24,6 @@ import org.chairside.recliner.Recliner;
 /** One patient's infusion in one recliner, from check-in to discharge (or an early stop). */
 @Entity
 @Table(name = "infusion_session")
-@SecondaryTable(name = InfusionSession.LAST_READING, pkJoinColumns = @PrimaryKeyJoinColumn(name = "session_id"))
-// A row for every session, from its creation: a session locked for update has its row there locked too, and Hibernate
-// expects to find it.
-@SecondaryRow(table = InfusionSession.LAST_READING, optional = false)
 public class InfusionSession extends PanacheEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "patient_id")
@@ -58,19 +50,17 @@ public class InfusionSession extends PanacheEntity {
     public Instant closedAt;
     public Instant phaseSince;
     /**
-     * Set by every charting, so kept in a table of its own (V9): updating the session's row would rewrite its entry in
-     * each of the session table's indexes. Not versioned: a reading does not change the session a provider edits.
+     * Moved by every charting, so kept in a table of its own (V9) that the charting writes itself
+     * ({@link org.chairside.session.SessionService#recordLastReadings}): updating the session's row would rewrite its
+     * entry in each of the session table's indexes on H2. Read-only here; not part of the session's version.
      */
-    @Column(table = LAST_READING, name = "taken_at")
-    @OptimisticLock(excluded = true)
+    @Formula("(select l.taken_at from session_last_reading l where l.session_id = id)")
     public Instant lastReadingTakenAt;
     /** The current baseline reading (see Baseline); kept here so charting does not search the readings for it. */
     public Long baselineReadingId;
 
     @Version
     public long version;
-
-    static final String LAST_READING = "session_last_reading";
 
     /**
      * The HQL condition (on this entity's unqualified attributes; prefix an alias as needed) for the sessions open now.

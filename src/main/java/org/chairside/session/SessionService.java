@@ -3,9 +3,12 @@ package org.chairside.session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -180,6 +183,47 @@ public class SessionService {
             }
         });
         return locked;
+    }
+
+    /**
+     * Records when these sessions' newest readings were taken (see {@link InfusionSession#lastReadingTakenAt}), in one
+     * batch, on the caller's connection; the callers hold the sessions' locks. A session's row there is made by its first
+     * reading.
+     */
+    public static void recordLastReadings(Map<Long, Instant> takenAt) {
+        if (takenAt.isEmpty()) {
+            return;
+        }
+        InfusionSession.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            List<Map.Entry<Long, Instant>> missing = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update session_last_reading set taken_at = ? where session_id = ?")) {
+                List<Map.Entry<Long, Instant>> rows = new ArrayList<>(takenAt.entrySet());
+                for (Map.Entry<Long, Instant> row : rows) {
+                    update.setObject(1, OffsetDateTime.ofInstant(row.getValue(), ZoneOffset.UTC));
+                    update.setLong(2, row.getKey());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
+                        missing.add(rows.get(i));
+                    }
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into session_last_reading (session_id, taken_at) values (?, ?)")) {
+                for (Map.Entry<Long, Instant> row : missing) {
+                    insert.setLong(1, row.getKey());
+                    insert.setObject(2, OffsetDateTime.ofInstant(row.getValue(), ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public static InfusionSession find(long id) {

@@ -95,6 +95,7 @@ public class ChartingService {
         readStoredKeys(target, inputs.stream());
         List<EventLog.Pending> announcements = new ArrayList<>();
         Charted charted = chartInTransaction(target, inputs, source, actor, fieldPrefix, announcements);
+        recordLastReadings(List.of(target));
         events.append(announcements);
         rememberQuiet(List.of(target));
         return charted;
@@ -153,6 +154,7 @@ public class ChartingService {
                 }
             }
         });
+        recordLastReadings(locked.values());
         // the group's events take their ids together: one turn of the event counter instead of one per reading
         events.append(announcements);
         rememberQuiet(locked.values());
@@ -226,6 +228,17 @@ public class ChartingService {
         });
     }
 
+    /** The sessions whose newest reading this transaction moved, in one statement after the group's writes. */
+    private static void recordLastReadings(Collection<LockedSession> sessions) {
+        Map<Long, Instant> moved = new HashMap<>();
+        for (LockedSession t : sessions) {
+            if (t.lastReadingMoved) {
+                moved.put(t.session.id, t.session.lastReadingTakenAt);
+            }
+        }
+        SessionService.recordLastReadings(moved);
+    }
+
     private Optional<BaselineVitals> baselineOf(InfusionSession s) {
         Long readingId = s.baselineReadingId;
         if (readingId == null) {
@@ -283,6 +296,7 @@ public class ChartingService {
             }
             if (isLatest(session, r)) {
                 session.lastReadingTakenAt = r.takenAt;
+                target.lastReadingMoved = true;
             }
         }
         // after the readings, so that an import's readings and its keys each go to the database in one batch

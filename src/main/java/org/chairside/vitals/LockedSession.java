@@ -22,6 +22,8 @@ final class LockedSession {
     Optional<BaselineVitals> baseline;
     /** The importers' keys the session has, read before the first write and added to as readings are stored. */
     Set<String> storedKeys;
+    /** Whether a reading stored in this transaction is the session's newest now (its time is recorded after the writes). */
+    boolean lastReadingMoved;
 
     LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<BaselineVitals> baseline) {
         this.session = session;
