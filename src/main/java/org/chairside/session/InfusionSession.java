@@ -51,7 +51,7 @@ public class InfusionSession extends PanacheEntity {
     public Instant phaseSince;
     /**
      * Moved by every charting, so kept in a table of its own (V9) that the charting writes itself
-     * ({@link org.chairside.session.SessionService#recordLastReadings}): updating the session's row would rewrite its
+     * ({@link SessionService#recordLastReadings}): updating the session's row would rewrite its
      * entry in each of the session table's indexes on H2. Read-only here; not part of the session's version.
      */
     @Formula("(select l.taken_at from session_last_reading l where l.session_id = id)")
