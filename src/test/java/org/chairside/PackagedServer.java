@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged server (target/quarkus-app) run as its own process, as a clinic runs it, for the tests that need a
+ * The packaged server (target/chairside.jar) run as its own process, as a clinic runs it, for the tests that need a
  * real process: a SIGKILL, a class archive, two instances side by side. Its output goes to a log file the failure
  * messages name.
  */
@@ -36,7 +36,7 @@ public final class PackagedServer {
 
     /** The jar the build packaged (failsafe passes its path as chairside.jar). */
     public static Path jar() {
-        return Path.of(System.getProperty("chairside.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        return Path.of(System.getProperty("chairside.jar", "target/chairside.jar")).toAbsolutePath();
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("bench.jar", "target/chairside.jar")).toAbsolutePath();
         String s = System.getProperty("bench.seconds", "").trim();
         Double seconds = s.isEmpty() ? null : Double.parseDouble(s);
         int port = Integer.parseInt(System.getProperty("bench.port", "18080").trim());
@@ -201,8 +201,8 @@ public final class Bench {
     private String serverCommand() {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
         return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
-                + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/quarkus-app/chairside.jsa ")
-                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/quarkus-app/quarkus-run.jar";
+                + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/chairside.jsa ")
+                + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/chairside.jar";
     }
 
     private interface Scenario {

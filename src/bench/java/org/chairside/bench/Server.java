@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged server as its own process, as the README runs it: {@code java -Xmx512m
- * -XX:SharedArchiveFile=target/quarkus-app/chairside.jsa [bench.jvm options] -jar target/quarkus-app/quarkus-run.jar}
+ * -XX:SharedArchiveFile=target/chairside.jsa [bench.jvm options] -jar target/chairside.jar}
  * (without the archive option when the build wrote none, and for the reference start), with its own H2 file database
  * under target/bench/, on a loopback port.
  */
@@ -32,7 +32,7 @@ final class Server {
     final boolean jfr;
     /** JVM options besides -Xmx512m, as the deployment runs it (-Dbench.jvm=...). */
     final List<String> jvmOptions;
-    /** The build's class archive (target/quarkus-app/chairside.jsa), or null to start without one. */
+    /** The build's class archive (target/chairside.jsa), or null to start without one. */
     final Path classArchive;
     private Process process;
     private int starts;
