@@ -21,7 +21,7 @@ import java.util.Map;
  * real process: a SIGKILL, a class archive, two instances side by side. Its output goes to a log file the failure
  * messages name.
  */
-public final class PackagedServer {
+public final class PackagedServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -90,6 +90,11 @@ public final class PackagedServer {
     public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     /** SIGKILL: no shutdown hooks, no flush. */

@@ -74,7 +74,9 @@ public final class Bench {
         Files.createDirectories(work);
         // Written by the package build's training run (README, "Run it for a clinic"); -DskipClassArchive builds none.
         Path archive = jar.resolveSibling("chairside.jsa");
-        Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions, Files.exists(archive) ? archive : null), seconds, only);
+        Path directives = jar.resolveSibling("chairside-jit.json");
+        Bench b = new Bench(dir, new Server(jar, work, port, jfr, jvmOptions, Files.exists(archive) ? archive : null,
+                Files.exists(directives) ? directives : null), seconds, only);
         Load.server = b.server;
         // Killed from outside (SIGTERM): still stop the server and write what was measured so far.
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -141,12 +143,12 @@ public final class Bench {
         for (int i = 0; i < STARTS; i++) {
             if (server.classArchive != null) {
                 plain.add(timedStart(new Server(server.jar, server.workDir.resolve("start-without-archive-" + i), server.port, false,
-                        server.jvmOptions, null)));
+                        server.jvmOptions, null, server.compilerDirectives)));
                 log("startup without the class archive " + plain.get(i)[0] + " ms");
             }
             if (i < STARTS - 1) {
                 archived.add(timedStart(new Server(server.jar, server.workDir.resolve("start-" + i), server.port, false,
-                        server.jvmOptions, server.classArchive)));
+                        server.jvmOptions, server.classArchive, server.compilerDirectives)));
                 log("startup " + archived.get(i)[0] + " ms");
             }
         }
@@ -228,6 +230,7 @@ public final class Bench {
         String arenas = System.getenv("MALLOC_ARENA_MAX");
         return (arenas == null ? "" : "MALLOC_ARENA_MAX=" + arenas + " ") + "java -Xmx512m "
                 + (server.classArchive == null ? "" : "-XX:SharedArchiveFile=target/chairside.jsa ")
+                + (server.compilerDirectives == null ? "" : "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=target/chairside-jit.json ")
                 + (server.jvmOptions.isEmpty() ? "" : String.join(" ", server.jvmOptions) + " ") + "-jar target/chairside.jar";
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged server as its own process, as the README runs it: {@code java -Xmx512m
- * -XX:SharedArchiveFile=target/chairside.jsa [bench.jvm options] -jar target/chairside.jar}
+ * -XX:SharedArchiveFile=target/chairside.jsa -XX:+UnlockDiagnosticVMOptions
+ * -XX:CompilerDirectivesFile=target/chairside-jit.json [bench.jvm options] -jar target/chairside.jar}
  * (without the archive option when the build wrote none, and for the reference start), with its own H2 file database
  * under target/bench/, on a loopback port.
  */
@@ -34,12 +35,15 @@ final class Server {
     final List<String> jvmOptions;
     /** The build's class archive (target/chairside.jsa), or null to start without one. */
     final Path classArchive;
+    /** The build's compiler directives (target/chairside-jit.json), or null to start without them. */
+    final Path compilerDirectives;
     private Process process;
     private int starts;
 
-    Server(Path jar, Path workDir, int port, boolean jfr, List<String> jvmOptions, Path classArchive) {
+    Server(Path jar, Path workDir, int port, boolean jfr, List<String> jvmOptions, Path classArchive, Path compilerDirectives) {
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classArchive = classArchive;
+        this.compilerDirectives = compilerDirectives;
         this.jar = jar;
         this.workDir = workDir;
         this.dbDir = workDir.resolve("db");
@@ -77,6 +81,10 @@ final class Server {
         cmd.add("-Xmx512m");
         if (classArchive != null) {
             cmd.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
+        }
+        if (compilerDirectives != null) {
+            cmd.add("-XX:+UnlockDiagnosticVMOptions");
+            cmd.add("-XX:CompilerDirectivesFile=" + compilerDirectives.toAbsolutePath());
         }
         cmd.addAll(jvmOptions);
         if (jfr) {

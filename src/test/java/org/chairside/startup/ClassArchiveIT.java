@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.PackagedServer;
@@ -20,15 +19,6 @@ import org.chairside.PackagedServer;
  * loads every class again, so the start would still work, only slower: this test is what notices.
  */
 class ClassArchiveIT {
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) {
-            server.stop();
-        }
-    }
-
     @Test
     void theReadmesStartTakesTheApplicationsClassesFromTheArchive() throws Exception {
         Path jar = PackagedServer.jar();
@@ -38,20 +28,22 @@ class ClassArchiveIT {
         Path log = work.resolve("server.log");
         // The README's command, from the project's directory, with relative paths.
         Path project = jar.getParent().getParent();
-        server = PackagedServer.start(project, List.of("-Xmx512m", "-XX:SharedArchiveFile=target/chairside.jsa",
+        try (PackagedServer server = PackagedServer.start(project, List.of("-Xmx512m", "-XX:SharedArchiveFile=target/chairside.jsa",
                         "-Xlog:class+load=info:file=" + classes, "-Dquarkus.http.host=127.0.0.1", "-Dchairside.h2.file=" + work.resolve("chairside")),
-                "target/chairside.jar", Map.of(), PackagedServer.freePort(), log).awaitReady(Duration.ofSeconds(90));
+                "target/chairside.jar", Map.of(), PackagedServer.freePort(), log)) {
+            server.awaitReady(Duration.ofSeconds(90));
 
-        List<String> loaded = Files.readAllLines(classes);
-        List<String> ours = loaded.stream().filter(l -> l.contains("] org.chairside.")).toList();
-        long oursShared = ours.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
-        long allShared = loaded.stream().filter(l -> l.contains("source: shared objects file")).count();
-        assertFalse(Files.readString(log).contains("Unable to use shared archive"), "the JVM refused the archive; see " + log);
-        // When it works: 99 % of Chairside's classes and 95 % of all (the rest are generated at run time); 86 % when
-        // the classes came from jars under a class loader of Quarkus's own, two thirds if the training run did not
-        // link what it loaded; the JDK's own archive alone gives under a tenth.
-        assertTrue(ours.size() > 100 && oursShared > ours.size() * 0.95,
-                oursShared + " of Chairside's " + ours.size() + " classes came from the archive; see " + classes);
-        assertTrue(allShared > loaded.size() * 0.9, allShared + " of " + loaded.size() + " classes came from an archive; see " + classes);
+            List<String> loaded = Files.readAllLines(classes);
+            List<String> ours = loaded.stream().filter(l -> l.contains("] org.chairside.")).toList();
+            long oursShared = ours.stream().filter(l -> l.contains("source: shared objects file (top)")).count();
+            long allShared = loaded.stream().filter(l -> l.contains("source: shared objects file")).count();
+            assertFalse(Files.readString(log).contains("Unable to use shared archive"), "the JVM refused the archive; see " + log);
+            // When it works: 99 % of Chairside's classes and 95 % of all (the rest are generated at run time); 86 % when
+            // the classes came from jars under a class loader of Quarkus's own, two thirds if the training run did not
+            // link what it loaded; the JDK's own archive alone gives under a tenth.
+            assertTrue(ours.size() > 100 && oursShared > ours.size() * 0.95,
+                    oursShared + " of Chairside's " + ours.size() + " classes came from the archive; see " + classes);
+            assertTrue(allShared > loaded.size() * 0.9, allShared + " of " + loaded.size() + " classes came from an archive; see " + classes);
+        }
     }
 }
