@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import org.chairside.audit.RecordClock;
@@ -35,17 +37,36 @@ public class AlertTimers {
 
     private final AlertService alerts;
     private final Thresholds thresholds;
+    private volatile boolean stopping;
 
     public AlertTimers(AlertService alerts, Thresholds thresholds) {
         this.alerts = alerts;
         this.thresholds = thresholds;
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        // The scheduler can still fire, or be mid-tick, while the connection pool closes.
+        stopping = true;
+    }
+
     @Scheduled(every = "${chairside.timers.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return;
+        }
         Instant now = RecordClock.now();
-        checkCharting(now);
-        escalate(now);
+        try {
+            checkCharting(now);
+            escalate(now);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                // The scheduler logs it as an error; the next tick starts over.
+                throw e;
+            }
+            // Each session's check is its own transaction, so what was cut short rolled back whole; the next start's
+            // first tick does it.
+            LOG.debugf("Timer tick ended by the shutdown: %s", e.getMessage());
+        }
     }
 
     /** @return how many overdue alerts were raised */
