@@ -27,7 +27,9 @@ import org.chairside.problem.ProblemException;
  * hub's shared, pre-encoded frame goes straight to the connection instead of being built and formatted again
  * for each one. It answers a missing login and a bad position with the same problem documents as the REST API.
  *
- * <p>Each stream is registered under its user ({@link UserStreams}): a logout ends them.
+ * <p>Each stream is registered under its user ({@link UserStreams}): a logout ends them. A stream's login is checked
+ * once, when it opens, so each also ends after {@code chairside.live.stream-max-age}, the form login's lifetime: the
+ * dashboard reconnects at once with the login it has now, and a login that has ended is refused.
  */
 @ApplicationScoped
 public class StreamRoute {
@@ -39,6 +41,7 @@ public class StreamRoute {
     private final ObjectMapper json;
     private final long heartbeatMillis;
     private final int subscriberBuffer;
+    private final long maxAgeMillis;
     private final Buffer beatComment = Buffer.buffer(SseFrame.comment("heartbeat"));
     // Browsers never show comments to page scripts: ?heartbeat=event sends them as "heartbeat" events (no id,
     // so the resume position is untouched) for a dashboard that tells its users when it is not live.
@@ -48,12 +51,14 @@ public class StreamRoute {
 
     public StreamRoute(LiveHub hub, UserStreams userStreams, ObjectMapper json,
                        @ConfigProperty(name = "chairside.live.heartbeat") Duration heartbeat,
-                       @ConfigProperty(name = "chairside.live.subscriber-buffer") int subscriberBuffer) {
+                       @ConfigProperty(name = "chairside.live.subscriber-buffer") int subscriberBuffer,
+                       @ConfigProperty(name = "chairside.live.stream-max-age") Duration maxAge) {
         this.hub = hub;
         this.userStreams = userStreams;
         this.json = json;
         this.heartbeatMillis = Math.max(1, heartbeat.toMillis());
         this.subscriberBuffer = subscriberBuffer;
+        this.maxAgeMillis = Math.max(1, maxAge.toMillis());
     }
 
     void register(@Observes Router router) {
@@ -96,9 +101,11 @@ public class StreamRoute {
         EventStream stream = new EventStream(rc.request(), rc.vertx().getOrCreateContext(), subscriberBuffer);
         Buffer beat = beatsAsEvents ? beatEvent : beatComment;
         long timer = rc.vertx().setPeriodic(heartbeatMillis, ignored -> stream.send(beat, 1));
+        long ageLimit = rc.vertx().setTimer(maxAgeMillis, ignored -> stream.cut());
         userStreams.opened(user, stream);
         response.closeHandler(ignored -> {
             rc.vertx().cancelTimer(timer);
+            rc.vertx().cancelTimer(ageLimit);
             stream.closed();
             hub.unsubscribe(stream);
             userStreams.closed(user, stream);
