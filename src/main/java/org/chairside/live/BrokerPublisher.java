@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
+import org.chairside.security.AccessChanged;
 import org.chairside.security.LoggedOut;
 
 /**
@@ -43,16 +45,26 @@ public class BrokerPublisher implements LivePublisher {
      * never an array: {@link LiveReceiver} tells the two apart by their first character.
      */
     void loggedOut(@Observes LoggedOut logout) {
+        sendUserNotice(LiveReceiver.LOGGED_OUT, logout.username(),
+                "their streams of the user end when they next reconnect");
+    }
+
+    /** A change to a user's access, once committed: every instance forgets their login and ends their streams. */
+    void accessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
+        sendUserNotice(LiveReceiver.ACCESS_CHANGED, change.username(),
+                "they go on accepting the user's remembered login for up to chairside.security.remember-login");
+    }
+
+    private void sendUserNotice(String field, String username, String otherwise) {
         try {
-            out.send(json.writeValueAsString(Map.of(LiveReceiver.LOGGED_OUT, logout.username()))).exceptionally(BrokerPublisher::logoutNotSent);
+            out.send(json.writeValueAsString(Map.of(field, username))).exceptionally(failure -> noticeNotSent(field, otherwise, failure));
         } catch (JsonProcessingException | RuntimeException failure) {
-            logoutNotSent(failure);
+            noticeNotSent(field, otherwise, failure);
         }
     }
 
-    private static Void logoutNotSent(Throwable failure) {
-        LOG.warnf("A logout was not sent to the other instances (%s); their streams of the user end when they next reconnect",
-                failure.getMessage());
+    private static Void noticeNotSent(String field, String otherwise, Throwable failure) {
+        LOG.warnf("A %s notice was not sent to the other instances (%s); %s", field, failure.getMessage(), otherwise);
         return null;
     }
 

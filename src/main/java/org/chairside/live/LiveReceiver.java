@@ -11,9 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import org.chairside.security.Credentials;
+
 /**
  * Scale-out: takes events off the live-in channel (published by any instance, this one included) into the hub, and
- * ends the streams of a user who logged out on any instance.
+ * ends the streams of a user who logged out on any instance; a change to a user's access on any instance also makes
+ * this one forget their remembered login.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "chairside.live.broker", stringValue = "rabbitmq")
@@ -25,22 +28,26 @@ public class LiveReceiver {
 
     /** The field of a logout message: {"loggedOut": "username"}. */
     static final String LOGGED_OUT = "loggedOut";
+    /** The field of an access change (disabled, enabled, roles, password): {"accessChanged": "username"}. */
+    static final String ACCESS_CHANGED = "accessChanged";
 
     private final ObjectMapper json;
     private final LiveHub hub;
     private final UserStreams userStreams;
+    private final Credentials credentials;
 
-    public LiveReceiver(ObjectMapper json, LiveHub hub, UserStreams userStreams) {
+    public LiveReceiver(ObjectMapper json, LiveHub hub, UserStreams userStreams, Credentials credentials) {
         this.json = json;
         this.hub = hub;
         this.userStreams = userStreams;
+        this.credentials = credentials;
     }
 
     @Incoming("live-in")
     public void receive(String message) {
         try {
-            // An array is one transaction's events; an object is a logout, or a lone event from an instance of an
-            // earlier version.
+            // An array is one transaction's events; an object is a logout, an access change, or a lone event from an
+            // instance of an earlier version.
             if (message.stripLeading().startsWith("[")) {
                 hub.offer(json.readValue(message, BATCH));
                 return;
@@ -48,6 +55,10 @@ public class LiveReceiver {
             JsonNode object = json.readTree(message);
             if (object.hasNonNull(LOGGED_OUT)) {
                 userStreams.end(object.get(LOGGED_OUT).asText());
+            } else if (object.hasNonNull(ACCESS_CHANGED)) {
+                String user = object.get(ACCESS_CHANGED).asText();
+                credentials.forget(user);
+                userStreams.end(user);
             } else {
                 hub.offer(json.treeToValue(object, LiveEvent.class));
             }

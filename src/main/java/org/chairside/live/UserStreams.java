@@ -6,6 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.chairside.security.AccessChanged;
 
 import org.chairside.security.LoggedOut;
 
@@ -13,7 +16,8 @@ import org.chairside.security.LoggedOut;
  * The open streams of each user on this instance. A stream is authenticated when it opens; when its user logs out
  * (here, or on another instance: {@link LiveReceiver}) every one of them is cut. A tab of the browser that logged
  * out is refused when it reconnects; the user's other workstations reconnect with their own login and resume from
- * their last id, losing nothing.
+ * their last id, losing nothing. A change to the user's access (disabled, roles, password) ends them the same way, and
+ * a disabled user's reconnect is refused.
  */
 @ApplicationScoped
 public class UserStreams {
@@ -44,5 +48,9 @@ public class UserStreams {
 
     void loggedOut(@Observes LoggedOut logout) {
         end(logout.username());
+    }
+
+    void accessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
+        end(change.username());
     }
 }

@@ -90,6 +90,11 @@ public class ProblemMappers {
         if (request != null && request.path().endsWith("/j_security_check")) {
             return respond(new Problem("about:blank", "Unauthorized", 401, "Wrong username or password", null));
         }
+        // A page's EventSource (the live stream, reconnecting with the login cookie of a user since disabled) cannot
+        // send X-Requested-With and says ?requestedWith= instead, as StreamRoute reads it.
+        if (request != null && request.getParam("requestedWith") != null) {
+            return respond(Problem.unauthorized());
+        }
         return unauthorized(new UnauthorizedException(), headers);
     }
 

@@ -28,15 +28,31 @@ public class AppUser extends PanacheEntity {
     public Instant createdAt;
     public String createdBy;
 
+    /** When an admin disabled the user (null: the user may log in). */
+    public Instant disabledAt;
+    public String disabledBy;
+
     public static AppUser create(String username, String password, List<String> roles, String displayName, String createdBy) {
         AppUser u = new AppUser();
         u.username = username;
-        u.passwordHash = BcryptUtil.bcryptHash(password);
-        u.roles = String.join(",", roles);
+        u.setPassword(password);
+        u.setRoles(roles);
         u.displayName = displayName;
         u.createdAt = RecordClock.now();
         u.createdBy = createdBy;
         return u;
+    }
+
+    public boolean active() {
+        return disabledAt == null;
+    }
+
+    public void setPassword(String password) {
+        passwordHash = BcryptUtil.bcryptHash(password);
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = String.join(",", roles.stream().distinct().toList());
     }
 
     public List<String> roleList() {

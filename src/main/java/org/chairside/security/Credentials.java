@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checks usernames and passwords against the user table. A bcrypt check costs tens of milliseconds of CPU
  * by design; API clients and device gateways send HTTP Basic on every request, so a successful check is
  * remembered for a short while as a salted SHA-256 of the credentials (the salt is random per process and
- * never stored). A wrong password is always checked against bcrypt.
+ * never stored). A wrong password is always checked against bcrypt. A disabled user is refused like an unknown one,
+ * and a change to a user's access makes every instance forget what it remembered of them ({@link AccessChanged}).
  */
 @ApplicationScoped
 public class Credentials {
@@ -30,6 +34,8 @@ public class Credentials {
     private final byte[] salt = new byte[32];
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final Map<String, Remembered> accounts = new ConcurrentHashMap<>();
+    // Counts forgets: a check that read the user table before one must not remember what it read.
+    private final AtomicLong forgets = new AtomicLong();
 
     @Inject
     public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember) {
@@ -69,15 +75,19 @@ public class Credentials {
         }
         byte[] digest = digest(username, password);
         long now = clock.millis();
+        long forgetsBefore = forgets.get();
         Optional<Account> checked = QuarkusTransaction.requiringNew().call(() -> {
             AppUser u = AppUser.findByUsername(username);
-            if (u == null || !BcryptUtil.matches(new String(password), u.passwordHash)) {
+            if (u == null || !u.active() || !BcryptUtil.matches(new String(password), u.passwordHash)) {
                 return Optional.<Account>empty();
             }
             return Optional.of(new Account(u.username, Set.copyOf(u.roleList())));
         });
-        checked.ifPresentOrElse(a -> verified.put(username, new Remembered(digest, a, now + remember.toMillis())),
-                () -> verified.remove(username));
+        if (checked.isEmpty()) {
+            verified.remove(username);
+        } else {
+            remember(verified, username, new Remembered(digest, checked.get(), now + remember.toMillis()), forgetsBefore);
+        }
         return checked;
     }
 
@@ -91,10 +101,31 @@ public class Credentials {
             return remembered;
         }
         long now = clock.millis();
+        long forgetsBefore = forgets.get();
         Optional<Account> found = QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(AppUser.findByUsername(username))
+                .filter(AppUser::active)
                 .map(u -> new Account(u.username, Set.copyOf(u.roleList()))));
-        found.ifPresent(a -> accounts.put(username, new Remembered(null, a, now + remember.toMillis())));
+        found.ifPresent(a -> remember(accounts, username, new Remembered(null, a, now + remember.toMillis()), forgetsBefore));
         return found;
+    }
+
+    private void remember(Map<String, Remembered> into, String username, Remembered what, long forgetsBefore) {
+        into.put(username, what);
+        // A forget between the read and the put: the put may hold what the forget was meant to drop.
+        if (forgets.get() != forgetsBefore) {
+            into.remove(username, what);
+        }
+    }
+
+    /** Drops what this instance remembered of the user: their next request reads the user table again. */
+    public void forget(String username) {
+        forgets.incrementAndGet();
+        verified.remove(username);
+        accounts.remove(username);
+    }
+
+    void accessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessChanged change) {
+        forget(change.username());
     }
 
     /** The account of an authenticated user, if remembered; does not block. */

@@ -2,6 +2,7 @@ package org.chairside.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
+import org.chairside.security.AccessChanged;
+import org.chairside.security.Credentials;
 import org.chairside.security.LoggedOut;
 
 /**
@@ -32,7 +35,7 @@ class LiveReceiverTest {
 
     @Test
     void aBatchAsPublishedReachesTheHubAsOneWrite() throws Exception {
-        LiveReceiver receiver = new LiveReceiver(json, hub, new UserStreams());
+        LiveReceiver receiver = receiver(new UserStreams());
         receiver.receive(json.writeValueAsString(List.of(new LiveEvent(1, "reading", 4L, "{\"id\":9}"),
                 new LiveEvent(2, "alert", 4L, "{\"id\":3}"))));
 
@@ -41,7 +44,7 @@ class LiveReceiverTest {
 
     @Test
     void aLoneEventFromAnEarlierVersionIsStillTakenIn() throws Exception {
-        LiveReceiver receiver = new LiveReceiver(json, hub, new UserStreams());
+        LiveReceiver receiver = receiver(new UserStreams());
         receiver.receive(json.writeValueAsString(new LiveEvent(1, "session", 4L, "{}")));
         receiver.receive("not json");
         receiver.receive(json.writeValueAsString(new LiveEvent(2, "reading", 4L, "{}")));
@@ -61,10 +64,30 @@ class LiveReceiverTest {
         new BrokerPublisher(sendingInto(sent), json, hub).loggedOut(new LoggedOut("nurse"));
         assertEquals(List.of("{\"loggedOut\":\"nurse\"}"), sent);
 
-        new LiveReceiver(json, hub, streams).receive(sent.get(0));
+        receiver(streams).receive(sent.get(0));
 
         assertEquals(Set.of("nurse at the station", "nurse in room 2"), Set.copyOf(cut));
         assertEquals(List.of(), written, "a logout is no event for the dashboards");
+    }
+
+    @Test
+    void anAccessChangeOnAnyInstanceEndsThatUsersStreamsHere() {
+        UserStreams streams = new UserStreams();
+        List<String> cut = new CopyOnWriteArrayList<>();
+        streams.opened("nurse", cutInto(cut, "nurse"));
+        streams.opened("provider", cutInto(cut, "provider"));
+        List<String> sent = new CopyOnWriteArrayList<>();
+        new BrokerPublisher(sendingInto(sent), json, hub).accessChanged(new AccessChanged("nurse"));
+        assertEquals(List.of("{\"accessChanged\":\"nurse\"}"), sent);
+
+        receiver(streams).receive(sent.get(0));
+
+        assertEquals(List.of("nurse"), cut);
+        assertEquals(List.of(), written, "an access change is no event for the dashboards");
+    }
+
+    private LiveReceiver receiver(UserStreams streams) {
+        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5)));
     }
 
     private static LiveHub.Sink cutInto(List<String> cut, String name) {

@@ -193,6 +193,23 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void aUserDisabledOnOneInstanceIsRefusedAtOnceOnTheOtherThoughItRememberedTheirLogin() throws Exception {
+        String name = "leaver" + SEQ.incrementAndGet();
+        long id = firstId(post(a, "admin", ADMIN_PASSWORD, "/api/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"NURSE\"]}"));
+        get(b, name, "/api/me");
+        try (SseClient leaverOnB = stream(b, name); SseClient providerOnB = stream(b, "provider")) {
+            post(a, "admin", ADMIN_PASSWORD, "/api/users/" + id + "/disable", "");
+
+            assertTrue(leaverOnB.awaitEnd(WAIT), "the change reached the other instance and cut the stream there");
+            HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(b.uri("/api/me"))
+                    .header("Authorization", PackagedServer.basic(name, PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, me.statusCode(), "the other instance forgot the login it remembered");
+            assertFalse(providerOnB.awaitEnd(Duration.ofMillis(500)), "another user's stream stays open");
+        }
+    }
+
     // ------------------------------------------------------------------ the clinic, through either instance
 
     /** A new patient in a new recliner, a normal baseline charted, now INFUSING. */

@@ -69,9 +69,21 @@ final class Browser implements AutoCloseable {
     }
 
     void login(Page page, String user) {
+        login(page, user, user.equals("admin") ? "admin-test-pw" : TestClinic.PASSWORD);
+    }
+
+    void login(Page page, String user, String password) {
+        login(page, user, password, true);
+    }
+
+    /** Fills the login form and sends it; waits for the live board only if the login is to succeed. */
+    void login(Page page, String user, String password, boolean succeeds) {
         page.locator("#login-username").fill(user);
-        page.locator("#login-password").fill(user.equals("admin") ? "admin-test-pw" : TestClinic.PASSWORD);
+        page.locator("#login-password").fill(password);
         page.locator("#login-password").press("Enter");
+        if (!succeeds) {
+            return;
+        }
         page.locator("#current-user").waitFor();
         page.locator("#live-status[data-state=live]").waitFor();
     }

@@ -2,7 +2,7 @@
 import { h, replace } from './dom.js';
 import { get, post, put } from './api.js';
 import { dateTime } from './format.js';
-import { field, clearErrors, showProblem, formError } from './forms.js';
+import { field, clearErrors, showProblem, formError, submitter } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
 import * as store from './store.js';
 
@@ -17,7 +17,7 @@ export function mount(view, ctx) {
   const thresholds = h('section', { 'aria-labelledby': 'adm-thr' });
   view.append(h('h1', { text: 'Admin' }), h('div', { class: 'admin-grid' }, recliners, users), thresholds);
   loadRecliners(recliners);
-  loadUsers(users);
+  loadUsers(users, ctx.me.username);
   loadThresholds(thresholds);
   return null;
 }
@@ -45,36 +45,105 @@ async function loadRecliners(section) {
     form);
 }
 
-async function loadUsers(section) {
+async function loadUsers(section, me, managing = null) {
   const list = await get('/api/users').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!list) return;
+  const reload = (id) => loadUsers(section, me, id);
   const username = field('username', 'Username', {}, { prefix: 'usr' });
   const displayName = field('displayName', 'Display name', {}, { prefix: 'usr' });
   const password = field('password', 'Password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'usr' });
-  const roles = ['NURSE', 'PROVIDER', 'ADMIN'].map((r) => ({ r, box: h('input', { type: 'checkbox', name: 'roles', value: r, id: `role-${r}` }) }));
-  const rolesError = h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: 'roles' } });
+  const roles = roleBoxes('role', []);
   const general = formError();
   const form = h('form', {
     class: 'inline-form', novalidate: true,
-    onsubmit: async (e) => {
-      e.preventDefault();
-      clearErrors(form);
-      try {
-        await post('/api/users', {
-          username: username.input.value.trim(), displayName: displayName.input.value.trim() || null,
-          password: password.input.value, roles: roles.filter((x) => x.box.checked).map((x) => x.r),
-        });
-        loadUsers(section);
-      } catch (err) { showProblem(form, err, (f) => f.replace(/^roles\[\d+\]$/, 'roles')); }
-    },
-  }, username.wrap, displayName.wrap, password.wrap,
-  h('fieldset', { class: 'roles' }, h('legend', { text: 'Roles' }), roles.map((x) => h('label', { for: x.box.id }, x.box, ` ${x.r.toLowerCase()}`)), rolesError),
+    onsubmit: submitter(async () => {
+      await post('/api/users', {
+        username: username.input.value.trim(), displayName: displayName.input.value.trim() || null,
+        password: password.input.value, roles: roles.checked(),
+      });
+      reload(null);
+    }, roleField),
+  }, username.wrap, displayName.wrap, password.wrap, roles.fieldset,
   h('button', { type: 'submit', class: 'primary', text: 'Add user' }), general);
+  const managed = list.find((u) => u.id === managing);
   replace(section, h('h2', { id: 'adm-users', text: 'Users and roles' }),
-    h('table', { class: 'users' }, h('thead', {}, h('tr', {}, ['Username', 'Name', 'Roles', 'Created'].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', {}, list.map((u) => h('tr', {}, h('td', { text: u.username }), h('td', { text: u.displayName || '' }),
-        h('td', { text: u.roles.map((r) => r.toLowerCase()).join(', ') }), h('td', { text: dateTime(u.createdAt) }))))),
-    form);
+    h('table', { class: 'users' },
+      h('thead', {}, h('tr', {}, ['Username', 'Name', 'Roles', 'Status', 'Created', ''].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, list.map((u) => h('tr', { class: u.active ? null : 'user-disabled', dataset: { user: u.username } },
+        h('td', { text: u.username }), h('td', { text: u.displayName || '' }),
+        h('td', { text: u.roles.map((r) => r.toLowerCase()).join(', ') }),
+        h('td', { class: 'user-status', text: u.active ? 'active' : `disabled ${dateTime(u.disabledAt)} by ${u.disabledBy}` }),
+        h('td', { text: dateTime(u.createdAt) }),
+        h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Manage ${u.username}`, onclick: () => reload(u.id), text: 'Manage' })))))),
+    managed ? userEditor(managed, me, reload) : null,
+    h('h3', { text: 'Add a user' }), form);
+  if (managed) section.querySelector('.user-editor h3').focus();
+}
+
+const roleField = (f) => f.replace(/^roles\[\d+\]$/, 'roles');
+
+function roleBoxes(prefix, current) {
+  const boxes = ['NURSE', 'PROVIDER', 'ADMIN'].map((r) => ({
+    r, box: h('input', { type: 'checkbox', name: 'roles', value: r, id: `${prefix}-${r}`, checked: current.includes(r) }),
+  }));
+  const error = h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: 'roles' } });
+  return {
+    fieldset: h('fieldset', { class: 'roles' }, h('legend', { text: 'Roles' }),
+      boxes.map((x) => h('label', { for: x.box.id }, x.box, ` ${x.r.toLowerCase()}`)), error),
+    checked: () => boxes.filter((x) => x.box.checked).map((x) => x.r),
+  };
+}
+
+// One user's roles, password and access. An admin cannot disable themselves or drop their own admin role (the
+// server refuses it too), so the clinic always keeps an admin who can log in.
+function userEditor(user, me, reload) {
+  const self = user.username === me;
+  const roles = roleBoxes('edit-role', user.roles);
+  const rolesForm = h('form', {
+    class: 'inline-form', novalidate: true, 'aria-label': `Roles of ${user.username}`,
+    onsubmit: submitter(async () => {
+      await put(`/api/users/${user.id}/roles`, { roles: roles.checked() });
+      reload(user.id);
+    }, roleField),
+  }, roles.fieldset, h('button', { type: 'submit', text: 'Save roles' }), formError());
+
+  const password = field('password', 'New password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'edit' });
+  const passwordDone = h('p', { class: 'muted', role: 'status' });
+  const passwordForm = h('form', {
+    class: 'inline-form', novalidate: true, 'aria-label': `Password of ${user.username}`,
+    onsubmit: submitter(async () => {
+      passwordDone.textContent = '';
+      await put(`/api/users/${user.id}/password`, { password: password.input.value });
+      password.input.value = '';
+      passwordDone.textContent = `Password set: ${user.username}'s old password no longer works.`;
+    }),
+  }, password.wrap, h('button', { type: 'submit', text: 'Set password' }), formError(), passwordDone);
+
+  const accessError = formError();
+  const access = h('div', { class: 'inline-form' },
+    user.active
+      ? h('button', {
+        type: 'button', class: 'danger', disabled: self,
+        onclick: async () => {
+          if (!window.confirm(`Disable ${user.username}? They are logged out everywhere and cannot log in until enabled again.`)) return;
+          try { await post(`/api/users/${user.id}/disable`); reload(user.id); } catch (err) { accessError.textContent = err.message; }
+        },
+        text: 'Disable user',
+      })
+      : h('button', {
+        type: 'button',
+        onclick: async () => {
+          try { await post(`/api/users/${user.id}/enable`); reload(user.id); } catch (err) { accessError.textContent = err.message; }
+        },
+        text: 'Enable user',
+      }),
+    self ? h('p', { class: 'muted', text: 'Another admin has to disable you or take away your admin role.' }) : null,
+    accessError);
+
+  return h('section', { class: 'user-editor', 'aria-label': `Manage ${user.username}` },
+    h('h3', { tabindex: '-1', text: `Manage ${user.username}${user.active ? '' : ' (disabled)'}` }),
+    rolesForm, passwordForm, access,
+    h('button', { type: 'button', class: 'link', onclick: () => reload(null), text: 'Close' }));
 }
 
 async function loadThresholds(section) {

@@ -61,6 +61,23 @@ export function showProblem(form, error, rename = (f) => f) {
   if (first) first.focus();
 }
 
+/**
+ * A form's submit handler: clears the form's earlier errors, runs the action, and shows a failure next to the
+ * fields it names (rename maps the server's field names to the form's).
+ */
+export function submitter(action, rename) {
+  return async (e) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    clearErrors(form);
+    try {
+      await action(form);
+    } catch (err) {
+      showProblem(form, err, rename);
+    }
+  };
+}
+
 export function formError() {
   return h('p', { class: 'form-error error', role: 'alert' });
 }

@@ -11,6 +11,7 @@ import * as boardView from './board.js';
 import * as sessionView from './session.js';
 import * as historyView from './history.js';
 import * as adminView from './admin.js';
+import { passwordButton } from './account.js';
 
 const app = document.getElementById('app');
 const ctx = {
@@ -99,7 +100,7 @@ function showShell() {
     h('span', { class: 'user-roles', text: me.roles.map((r) => r.toLowerCase()).join(', ') }));
   const logout = h('button', { id: 'logout', type: 'button', onclick: doLogout, text: 'Log out' });
   replace(app,
-    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '#/board', text: 'Chairside' }), nav, liveStatusEl, soundEl, who, logout),
+    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '#/board', text: 'Chairside' }), nav, liveStatusEl, soundEl, who, passwordButton(), logout),
     bannerEl, viewEl);
   sound.onChange(renderSound);
   store.subscribe((kind) => { if (kind === 'alerts' || kind === 'reset' || kind === 'tile') refreshAlerts(); });
