@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.chairside.problem.ProblemException;
+import org.chairside.problem.QueryNumber;
 import org.chairside.problem.Violation;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionState;
@@ -53,10 +54,10 @@ public class HistoryResource {
                               @QueryParam("outcome") String outcome,
                               @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         List<Violation> violations = new ArrayList<>();
-        Long reclinerId = number("reclinerId", reclinerParam, violations);
-        Long patientId = number("patientId", patientParam, violations);
-        Long page = number("page", pageParam, violations);
-        Long size = number("size", sizeParam, violations);
+        Long reclinerId = QueryNumber.parse("reclinerId", reclinerParam, violations);
+        Long patientId = QueryNumber.parse("patientId", patientParam, violations);
+        Long page = QueryNumber.parse("page", pageParam, violations);
+        Long size = QueryNumber.parse("size", sizeParam, violations);
         ZoneId zone = zone(tz, violations);
         Instant fromAt = bound("from", from, zone, false, violations);
         Instant toAt = bound("to", to, zone, true, violations);
@@ -130,18 +131,6 @@ public class HistoryResource {
         List<InfusionSession> rows = query.page(Page.of(pageIndex, pageSize)).list();
         int pages = (int) ((total + pageSize - 1) / pageSize);
         return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages);
-    }
-
-    private static Long number(String field, String value, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            violations.add(new Violation(field, "must be a whole number"));
-            return null;
-        }
     }
 
     private static ZoneId zone(String tz, List<Violation> violations) {

@@ -51,6 +51,10 @@ class UserAdminBrowserTest extends BrowserTest {
         assertThat(adminPage.locator("tr[data-user='" + leaver + "'] .user-status")).containsText("disabled");
         assertThat(adminPage.locator("tr[data-user='" + leaver + "'] .user-status")).containsText("by admin");
         assertThat(adminPage.locator("section.user-editor button", new Page.LocatorOptions().setHasText("Enable user"))).isVisible();
+        // the trail below shows it at once, newest first
+        Locator newest = adminPage.locator("table.audit tbody tr").first();
+        assertThat(newest).containsText("disable");
+        assertThat(newest).containsText("admin");
         // their open board is cut off and asks for a login, which no longer works
         assertThat(theirs.locator("#login-error")).containsText("no longer logged in");
         browser.login(theirs, leaver, PASSWORD, false);
@@ -89,6 +93,26 @@ class UserAdminBrowserTest extends BrowserTest {
         Page theirs = loggedIn(user, "set-by-admin-pw");
         assertThat(theirs.locator("#current-user")).containsText("provider");
         theirs.context().close();
+        adminPage.context().close();
+        assertEquals(List.of(), browser.errors);
+    }
+
+    @Test
+    void theAuditTrailShowsWhatChangedFilteredByWhatItWasAbout() {
+        String chair = TestClinic.unique("Trail chair");
+        admin().body(Map.of("name", chair)).post("/api/recliners").then().statusCode(201);
+        newUser("NURSE");
+        Page adminPage = browser.loggedIn("admin", 1600, 1000);
+        adminPage.locator("nav a[data-nav=admin]").click();
+        assertThat(adminPage.locator("#adm-audit")).hasText("Audit trail");
+        assertThat(adminPage.locator("table.audit tbody tr").first()).containsText("user");
+
+        adminPage.locator("#audit-entity").selectOption("recliner");
+        assertThat(adminPage.locator("table.audit tbody tr").first()).containsText(chair);
+        for (String what : adminPage.locator("table.audit tbody td:nth-child(4)").allTextContents()) {
+            org.junit.jupiter.api.Assertions.assertTrue(what.startsWith("recliner"), what);
+        }
+        assertThat(adminPage.locator("#audit-count")).containsText("newest first");
         adminPage.context().close();
         assertEquals(List.of(), browser.errors);
     }

@@ -1,4 +1,4 @@
-// Admin: recliners, users and their roles, and the clinic's threshold defaults.
+// Admin: recliners, users and their roles, the clinic's threshold defaults, and the audit trail.
 import { h, replace } from './dom.js';
 import { get, post, put } from './api.js';
 import { dateTime } from './format.js';
@@ -15,14 +15,18 @@ export function mount(view, ctx) {
   const recliners = h('section', { 'aria-labelledby': 'adm-rec' });
   const users = h('section', { 'aria-labelledby': 'adm-users' });
   const thresholds = h('section', { 'aria-labelledby': 'adm-thr' });
-  view.append(h('h1', { text: 'Admin' }), h('div', { class: 'admin-grid' }, recliners, users), thresholds);
-  loadRecliners(recliners);
-  loadUsers(users, ctx.me.username);
-  loadThresholds(thresholds);
+  const audit = h('section', { 'aria-labelledby': 'adm-audit' });
+  view.append(h('h1', { text: 'Admin' }), h('div', { class: 'admin-grid' }, recliners, users), thresholds, audit);
+  // A change made here shows in the trail at once, under whatever filter it has.
+  const audited = () => loadAudit(audit, audit.dataset.entity || '', 0);
+  loadRecliners(recliners, audited);
+  loadUsers(users, ctx.me.username, audited);
+  loadThresholds(thresholds, audited);
+  loadAudit(audit, '', 0);
   return null;
 }
 
-async function loadRecliners(section) {
+async function loadRecliners(section, audited) {
   const list = await get('/api/recliners').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!list) return;
   const name = field('name', 'New recliner name', {}, { prefix: 'rec' });
@@ -35,7 +39,8 @@ async function loadRecliners(section) {
       try {
         await post('/api/recliners', { name: name.input.value.trim() });
         await store.load();
-        loadRecliners(section);
+        loadRecliners(section, audited);
+        audited();
       } catch (err) { showProblem(form, err); }
     },
   }, name.wrap, h('button', { type: 'submit', class: 'primary', text: 'Add recliner' }), general);
@@ -45,10 +50,13 @@ async function loadRecliners(section) {
     form);
 }
 
-async function loadUsers(section, me, managing = null) {
+async function loadUsers(section, me, audited, managing = null) {
   const list = await get('/api/users').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!list) return;
-  const reload = (id) => loadUsers(section, me, id);
+  const reload = (id, changed = true) => {
+    loadUsers(section, me, audited, id);
+    if (changed) audited();
+  };
   const username = field('username', 'Username', {}, { prefix: 'usr' });
   const displayName = field('displayName', 'Display name', {}, { prefix: 'usr' });
   const password = field('password', 'Password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'usr' });
@@ -74,8 +82,8 @@ async function loadUsers(section, me, managing = null) {
         h('td', { text: u.roles.map((r) => r.toLowerCase()).join(', ') }),
         h('td', { class: 'user-status', text: u.active ? 'active' : `disabled ${dateTime(u.disabledAt)} by ${u.disabledBy}` }),
         h('td', { text: dateTime(u.createdAt) }),
-        h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Manage ${u.username}`, onclick: () => reload(u.id), text: 'Manage' })))))),
-    managed ? userEditor(managed, me, reload) : null,
+        h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Manage ${u.username}`, onclick: () => reload(u.id, false), text: 'Manage' })))))),
+    managed ? userEditor(managed, me, reload, audited) : null,
     h('h3', { text: 'Add a user' }), form);
   if (managed) section.querySelector('.user-editor h3').focus();
 }
@@ -96,7 +104,7 @@ function roleBoxes(prefix, current) {
 
 // One user's roles, password and access. An admin cannot disable themselves or drop their own admin role (the
 // server refuses it too), so the clinic always keeps an admin who can log in.
-function userEditor(user, me, reload) {
+function userEditor(user, me, reload, audited) {
   const self = user.username === me;
   const roles = roleBoxes('edit-role', user.roles);
   const rolesForm = h('form', {
@@ -116,6 +124,7 @@ function userEditor(user, me, reload) {
       await put(`/api/users/${user.id}/password`, { password: password.input.value });
       password.input.value = '';
       passwordDone.textContent = `Password set: ${user.username}'s old password no longer works.`;
+      audited();
     }),
   }, password.wrap, h('button', { type: 'submit', text: 'Set password' }), formError(), passwordDone);
 
@@ -143,16 +152,44 @@ function userEditor(user, me, reload) {
   return h('section', { class: 'user-editor', 'aria-label': `Manage ${user.username}` },
     h('h3', { tabindex: '-1', text: `Manage ${user.username}${user.active ? '' : ' (disabled)'}` }),
     rolesForm, passwordForm, access,
-    h('button', { type: 'button', class: 'link', onclick: () => reload(null), text: 'Close' }));
+    h('button', { type: 'button', class: 'link', onclick: () => reload(null, false), text: 'Close' }));
 }
 
-async function loadThresholds(section) {
+async function loadThresholds(section, audited) {
   const profile = await get('/api/thresholds').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!profile) return;
   replace(section, h('h2', { id: 'adm-thr', text: 'Clinic threshold defaults' }),
     h('p', { class: 'muted', text: 'Every session uses these unless a provider sets the patient\'s own. The medical director signs them off; every change is audited.' }),
     thresholdEditor(profile, async (edited) => {
       await put('/api/thresholds', edited);
-      loadThresholds(section);
+      loadThresholds(section, audited);
+      audited();
     }));
+}
+
+const AUDITED = [['', 'everything'], ['user', 'users'], ['recliner', 'recliners'], ['thresholds', 'thresholds'], ['session', 'start clearances']];
+
+// The newest changes first, a page at a time; who made each and what it was.
+async function loadAudit(section, entity, page) {
+  const query = new URLSearchParams({ page: String(page), size: '25' });
+  if (entity) query.set('entity', entity);
+  const result = await get(`/api/audit?${query}`).catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
+  if (!result) return;
+  section.dataset.entity = entity;
+  const filter = h('select', { id: 'audit-entity', onchange: () => loadAudit(section, filter.value, 0) },
+    AUDITED.map(([value, label]) => h('option', { value, text: label })));
+  filter.value = entity;
+  const rows = result.items.map((e) => h('tr', {},
+    h('td', { text: dateTime(e.at) }), h('td', { text: e.actor }), h('td', { text: e.action.toLowerCase().replace('_', ' ') }),
+    h('td', { text: `${e.entity} ${e.entityId || ''}`.trim() }), h('td', { class: 'audit-detail', text: e.detail || '' })));
+  replace(section, h('h2', { id: 'adm-audit', text: 'Audit trail' }),
+    h('p', {}, h('label', { for: 'audit-entity', text: 'Show ' }), filter,
+      h('span', { id: 'audit-count', class: 'muted', text: ` ${result.total} change${result.total === 1 ? '' : 's'}, newest first` })),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'audit' },
+      h('thead', {}, h('tr', {}, ['When', 'Who', 'Action', 'What', 'Detail'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, rows))),
+    result.totalPages > 1 ? h('nav', { class: 'pager', 'aria-label': 'Audit pages' },
+      h('button', { type: 'button', disabled: page === 0, onclick: () => loadAudit(section, entity, page - 1), text: '← Newer' }),
+      h('span', { text: ` Page ${page + 1} of ${result.totalPages} ` }),
+      h('button', { type: 'button', disabled: page + 1 >= result.totalPages, onclick: () => loadAudit(section, entity, page + 1), text: 'Older →' })) : null);
 }
