@@ -20,15 +20,15 @@ import org.chairside.security.Roles;
 
 /**
  * The audit trail, newest first, for admins: who created, disabled or re-roled a user, changed the clinic's or a
- * session's thresholds, added a recliner, cleared a start over the limit. Clinical values are not here: readings and
- * their amendments carry their own authors.
+ * session's thresholds, added a recliner, cleared a start over the limit, corrected a patient's details. Clinical
+ * values are not here: readings and their amendments carry their own authors.
  */
 @Path("/api/audit")
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
     static final int MAX_SIZE = 200;
     /** What is audited; a filter on anything else is a typo that would otherwise find nothing. */
-    static final Set<String> ENTITIES = Set.of("user", "recliner", "thresholds", "session");
+    static final Set<String> ENTITIES = Set.of("user", "recliner", "thresholds", "session", "patient");
 
     public record Entry(Long id, Instant at, String actor, String action, String entity, String entityId, String detail) {
         static Entry of(AuditEntry e) {

@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -23,6 +24,7 @@ import org.chairside.audit.AuditLog;
 import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.patient.Patient;
+import org.chairside.patient.PatientCorrected;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.recliner.Recliner;
@@ -232,6 +234,22 @@ public class SessionService {
             throw ProblemException.notFound("session", id);
         }
         return s;
+    }
+
+    /**
+     * A patient's details were corrected: the session they sit in now is announced again, so every board shows the
+     * corrected name and MRN. Locked first, as a transition is, so the announcement cannot overtake a reading being
+     * charted for the session with an older last-reading time.
+     */
+    void patientCorrected(@Observes PatientCorrected corrected) {
+        // The id only: the session is read once it is locked, with what the last charting group committed.
+        InfusionSession.getEntityManager()
+                .createQuery("select s.id from InfusionSession s where s.patient.id = ?1 and s." + InfusionSession.OPEN, Long.class)
+                .setParameter(1, corrected.patientId())
+                .getResultStream().findFirst()
+                .map(SessionService::lock)
+                .filter(s -> s.state.isOpen())
+                .ifPresent(this::announce);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -86,7 +86,7 @@ class AuditResourceTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations.field", contains("entity"))
-                .body("violations[0].rule", containsString("recliner, session, thresholds, user"));
+                .body("violations[0].rule", containsString("patient, recliner, session, thresholds, user"));
         admin().queryParam("entityId", "5").get("/api/audit")
                 .then().statusCode(422).body("violations.field", contains("entityId"));
         admin().queryParam("page", "first").queryParam("size", "0").get("/api/audit")

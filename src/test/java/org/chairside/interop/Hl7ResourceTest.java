@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,6 +102,24 @@ class Hl7ResourceTest {
         nurse().get("/api/alerts?sessionId=" + s[0]).then().statusCode(200)
                 .body("historical", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(true)))
                 .body("size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void aCorrectedMrnIsTheOneTheMonitorsMatchFromNowOn() {
+        Object[] s = session();
+        long patient = nurse().get("/api/sessions/" + s[0]).then().extract().jsonPath().getLong("patient.id");
+        Map<String, Object> record = nurse().get("/api/patients/" + patient).then().statusCode(200).extract().jsonPath().getMap("$");
+        String corrected = s[1] + "-C";
+        Map<String, Object> body = new HashMap<>(record);
+        body.remove("id");
+        body.put("mrn", corrected);
+        nurse().body(body).put("/api/patients/" + patient).then().statusCode(200);
+
+        String old = post(ER7, message("oru-r01-pcd01.hl7", s)).statusCode(422).extract().asString();
+        assertEquals("AE", msa(old, 1), "the mistyped MRN no longer names anyone");
+        String ack = post(ER7, message("oru-r01-pcd01.hl7", new Object[] {s[0], corrected, s[2]})).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1));
+        assertEquals(1, readingCount((long) s[0]));
     }
 
     @Test

@@ -167,7 +167,7 @@ async function loadThresholds(section, audited) {
     }));
 }
 
-const AUDITED = [['', 'everything'], ['user', 'users'], ['recliner', 'recliners'], ['thresholds', 'thresholds'], ['session', 'start clearances']];
+const AUDITED = [['', 'everything'], ['user', 'users'], ['recliner', 'recliners'], ['thresholds', 'thresholds'], ['session', 'start clearances'], ['patient', 'patient corrections']];
 
 // The newest changes first, a page at a time; who made each and what it was.
 async function loadAudit(section, entity, page) {

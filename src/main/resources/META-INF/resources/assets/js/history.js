@@ -1,9 +1,10 @@
 // History: past sessions searched on the server (patient name or MRN, recliner, dates, outcome), page by page;
-// and a patient's page with the series numbered "infusion 4 of 6", peak BP and alert count.
+// and a patient's page with the series numbered "infusion 4 of 6", peak BP and alert count, where a nurse or provider
+// corrects the patient's details.
 import { h, replace } from './dom.js';
-import { get } from './api.js';
+import { get, put } from './api.js';
 import { date, dateTime, patientName, PHASES, minutes, ms } from './format.js';
-import { field, clearErrors, showProblem, formError } from './forms.js';
+import { field, clearErrors, showProblem, formError, submitter, num } from './forms.js';
 
 export function mountHistory(view, ctx, params) {
   document.title = 'History · Chairside';
@@ -110,12 +111,39 @@ export function mountPatient(view, ctx, id) {
       h('td', { text: e.session.peakBp ? `${e.session.peakBp.systolic}/${e.session.peakBp.diastolic}` : '–' }),
       h('td', { text: e.session.highAlertCount ? `${e.session.alertCount} (${e.session.highAlertCount} high)` : String(e.session.alertCount) }),
       h('td', {}, h('a', { class: 'button', href: `#/session/${e.session.id}${e.session.closedAt ? '?ro' : ''}`, text: 'Open' }))));
+    const correct = ctx.canChart()
+      ? h('button', { type: 'button', id: 'correct-patient', onclick: () => correct.replaceWith(correctionForm(d.patient, () => { replace(view); mountPatient(view, ctx, id); })), text: 'Correct details' })
+      : null;
     replace(root,
       h('h1', {}, patientName(d.patient), h('span', { class: 'mrn', text: ` MRN ${d.patient.mrn}` })),
+      correct,
       h('p', { class: 'muted', text: `Born ${d.patient.birthDate}${d.patient.weightKg ? ` · ${d.patient.weightKg} kg` : ''} · ${d.total} session${d.total === 1 ? '' : 's'}` }),
       d.sessions.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'series' },
         h('thead', {}, h('tr', {}, ['Series', 'Date', 'Recliner', 'Drug', 'Outcome', 'Peak BP', 'Alerts', ''].map((t) => h('th', { scope: 'col', text: t })))),
         h('tbody', {}, rows))) : h('p', { class: 'muted', text: 'No sessions yet.' }));
   }).catch((e) => replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show patient ${id}: ${e.message}` })));
   return null;
+}
+
+// The whole record, as created: every field is sent, so a cleared optional weight is cleared. The server keeps
+// the old values in the audit trail.
+function correctionForm(patient, done) {
+  const mrn = field('mrn', 'MRN', { value: patient.mrn }, { prefix: 'pat' });
+  const givenName = field('givenName', 'Given name', { value: patient.givenName }, { prefix: 'pat' });
+  const familyName = field('familyName', 'Family name', { value: patient.familyName }, { prefix: 'pat' });
+  const birthDate = field('birthDate', 'Birth date', { type: 'date', value: patient.birthDate }, { prefix: 'pat' });
+  const weightKg = field('weightKg', 'Weight (kg)', { inputmode: 'decimal', value: patient.weightKg ?? '' }, { prefix: 'pat' });
+  return h('form', {
+    class: 'inline-form', id: 'patient-correction', novalidate: true, 'aria-label': 'Correct the patient\'s details',
+    onsubmit: submitter(async () => {
+      await put(`/api/patients/${patient.id}`, {
+        mrn: mrn.input.value.trim(), givenName: givenName.input.value.trim(), familyName: familyName.input.value.trim(),
+        birthDate: birthDate.input.value || null, weightKg: num(weightKg.input.value),
+      });
+      done();
+    }),
+  }, mrn.wrap, givenName.wrap, familyName.wrap, birthDate.wrap, weightKg.wrap, formError(),
+  h('div', { class: 'transition-buttons' },
+    h('button', { type: 'submit', class: 'primary', text: 'Save details' }),
+    h('button', { type: 'button', onclick: done, text: 'Cancel' })));
 }
