@@ -85,6 +85,9 @@ public class BoardResource {
         List<Tile> tiles = new ArrayList<>();
         for (Recliner r : Recliner.<Recliner>listAll(Sort.by("name"))) {
             InfusionSession s = open.get(r.id);
+            if (s == null && !r.inService()) {
+                continue;
+            }
             if (s == null) {
                 tiles.add(new Tile(r.id, r.name, null, List.of(), List.of()));
                 continue;

@@ -69,6 +69,9 @@ public class SessionService {
         if (InfusionSession.count("openReclinerId", recliner.id) > 0) {
             throw ProblemException.conflict("Recliner " + recliner.name + " already holds an open session");
         }
+        if (Recliner.outOfServiceNow(recliner.id)) {
+            throw ProblemException.conflict("Recliner " + recliner.name + " is out of service: choose another, or an admin returns it to service");
+        }
         Instant now = RecordClock.now();
         InfusionSession s = new InfusionSession();
         s.patient = patient;

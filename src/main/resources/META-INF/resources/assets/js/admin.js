@@ -2,7 +2,7 @@
 import { h, replace } from './dom.js';
 import { get, post, put } from './api.js';
 import { dateTime } from './format.js';
-import { field, clearErrors, showProblem, formError, submitter } from './forms.js';
+import { field, formError, submitter } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
 import * as store from './store.js';
 
@@ -29,25 +29,60 @@ export function mount(view, ctx) {
 async function loadRecliners(section, audited) {
   const list = await get('/api/recliners').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!list) return;
+  // The board follows at once on this screen; other screens show the change when they next load the board.
+  const changed = async () => {
+    await store.load();
+    loadRecliners(section, audited);
+    audited();
+  };
   const name = field('name', 'New recliner name', {}, { prefix: 'rec' });
-  const general = formError();
   const form = h('form', {
     class: 'inline-form', novalidate: true,
-    onsubmit: async (e) => {
-      e.preventDefault();
-      clearErrors(form);
-      try {
-        await post('/api/recliners', { name: name.input.value.trim() });
-        await store.load();
-        loadRecliners(section, audited);
-        audited();
-      } catch (err) { showProblem(form, err); }
-    },
-  }, name.wrap, h('button', { type: 'submit', class: 'primary', text: 'Add recliner' }), general);
+    onsubmit: submitter(async () => {
+      await post('/api/recliners', { name: name.input.value.trim() });
+      await changed();
+    }),
+  }, name.wrap, h('button', { type: 'submit', class: 'primary', text: 'Add recliner' }), formError());
+  const listError = h('p', { class: 'form-error error', role: 'alert', id: 'recliner-error' });
+  const act = (fn) => async () => {
+    listError.textContent = '';
+    try { if (await fn() !== false) await changed(); } catch (err) { listError.textContent = err.message; }
+  };
   replace(section, h('h2', { id: 'adm-rec', text: 'Recliners' }),
-    h('ul', { class: 'plain-list' }, list.map((r) => h('li', {}, h('strong', { text: r.name }),
-      h('span', { class: 'muted', text: r.session ? ` · occupied (${r.session.state.toLowerCase()})` : ' · free' })))),
-    form);
+    h('ul', { class: 'plain-list recliners' }, list.map((r) => h('li', { dataset: { recliner: r.name } }, h('strong', { text: r.name }),
+      h('span', { class: 'muted recliner-status', text: reclinerStatus(r) }), ' ',
+      h('button', {
+        type: 'button', class: 'link', 'aria-label': `Rename ${r.name}`,
+        onclick: act(async () => {
+          const to = window.prompt(`New name for ${r.name}`, r.name);
+          if (to === null || to.trim() === r.name) return false;
+          return put(`/api/recliners/${r.id}`, { name: to.trim() });
+        }),
+        text: 'Rename',
+      }), ' ',
+      r.inService
+        ? h('button', {
+          type: 'button', class: 'link', 'aria-label': `Take ${r.name} out of service`, disabled: !!r.session,
+          title: r.session ? 'Discharge or stop its session first' : null,
+          onclick: act(async () => {
+            const reason = window.prompt(`Why is ${r.name} out of service? (optional)`, '');
+            if (reason === null) return false;
+            return post(`/api/recliners/${r.id}/out-of-service`, { reason: reason.trim() || null });
+          }),
+          text: 'Out of service',
+        })
+        : h('button', {
+          type: 'button', class: 'link', 'aria-label': `Return ${r.name} to service`,
+          onclick: act(() => post(`/api/recliners/${r.id}/in-service`)),
+          text: 'Back in service',
+        })))),
+    listError, form);
+}
+
+function reclinerStatus(r) {
+  if (r.session) return ` · occupied (${r.session.state.toLowerCase()})`;
+  if (r.inService) return ' · free';
+  return ` · out of service since ${dateTime(r.outOfServiceSince)}${r.outOfServiceReason ? ` (${r.outOfServiceReason})` : ''}`;
 }
 
 async function loadUsers(section, me, audited, managing = null) {
@@ -180,7 +215,7 @@ async function loadAudit(section, entity, page) {
     AUDITED.map(([value, label]) => h('option', { value, text: label })));
   filter.value = entity;
   const rows = result.items.map((e) => h('tr', {},
-    h('td', { text: dateTime(e.at) }), h('td', { text: e.actor }), h('td', { text: e.action.toLowerCase().replace('_', ' ') }),
+    h('td', { text: dateTime(e.at) }), h('td', { text: e.actor }), h('td', { text: e.action.toLowerCase().replaceAll('_', ' ') }),
     h('td', { text: `${e.entity} ${e.entityId || ''}`.trim() }), h('td', { class: 'audit-detail', text: e.detail || '' })));
   replace(section, h('h2', { id: 'adm-audit', text: 'Audit trail' }),
     h('p', {}, h('label', { for: 'audit-entity', text: 'Show ' }), filter,
