@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chairside.audit.AuditLog;
 import org.chairside.audit.RecordClock;
+import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
 import org.chairside.session.InfusionSession;
@@ -42,14 +43,23 @@ import org.chairside.storage.ReadOnly;
 @Path("/api/recliners")
 @Authenticated
 public class ReclinerResource {
+    /** The live stream's event for a chair added, renamed, or taken out of service or back: boards follow at once. */
+    public static final String RECLINER_EVENT = "recliner";
+
     private final SecurityIdentity identity;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final EventLog events;
 
-    public ReclinerResource(SecurityIdentity identity, SessionService sessions, AuditLog audit) {
+    public ReclinerResource(SecurityIdentity identity, SessionService sessions, AuditLog audit, EventLog events) {
         this.identity = identity;
         this.sessions = sessions;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /** What a board needs of a chair to add, rename or drop its tile. */
+    public record ReclinerChange(Long id, String name, boolean inService) {
     }
 
     public record NewRecliner(@NotBlank @Pattern(regexp = "[\\p{L}\\p{N} ._-]{1,40}", message = "must be 1-40 letters, digits, spaces, '.', '_' or '-'") String name) {
@@ -93,6 +103,7 @@ public class ReclinerResource {
         r.createdBy = identity.getPrincipal().getName();
         r.persist();
         audit.record(r.createdBy, "CREATE", "recliner", r.id, name);
+        announce(r);
         return Response.created(URI.create("/api/recliners/" + r.id)).entity(ReclinerView.of(r, null)).build();
     }
 
@@ -112,6 +123,7 @@ public class ReclinerResource {
         if (!name.equals(r.name)) {
             audit.record(actor(), "RENAME", "recliner", r.id, r.name + " -> " + name);
             r.name = name;
+            announce(r);
         }
         return view(r);
     }
@@ -132,6 +144,7 @@ public class ReclinerResource {
             r.outOfServiceBy = actor();
             r.outOfServiceReason = reason;
             audit.record(actor(), "OUT_OF_SERVICE", "recliner", r.id, reason);
+            announce(r);
         }
         return view(r);
     }
@@ -147,6 +160,7 @@ public class ReclinerResource {
             r.outOfServiceSince = null;
             r.outOfServiceBy = null;
             r.outOfServiceReason = null;
+            announce(r);
         }
         return view(r);
     }
@@ -158,6 +172,10 @@ public class ReclinerResource {
             throw ProblemException.notFound("recliner", id);
         }
         return r;
+    }
+
+    private void announce(Recliner r) {
+        events.append(List.of(new EventLog.Pending(RECLINER_EVENT, null, new ReclinerChange(r.id, r.name, r.inService()))));
     }
 
     private ReclinerView view(Recliner r) {

@@ -72,8 +72,10 @@ public class UserResource {
         }
         String before = user.roles;
         user.setRoles(body.roles());
-        audit.record(actor(), "ROLES", "user", user.id, "roles=" + before + " -> " + user.roles);
-        accessChanged.fire(new AccessChanged(user.username));
+        if (!user.roles.equals(before)) {
+            audit.record(actor(), "ROLES", "user", user.id, "roles=" + before + " -> " + user.roles);
+            accessChanged.fire(new AccessChanged(user.username));
+        }
         return UserView.of(user);
     }
 

@@ -15,14 +15,18 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
+import org.chairside.live.SseClient;
 
 /**
  * {@code PUT /api/recliners/{id}} (rename) and {@code POST /api/recliners/{id}/out-of-service|in-service}: a chair out
@@ -30,6 +34,8 @@ import org.chairside.TestClinic;
  */
 @QuarkusTest
 class ReclinerServiceTest {
+    @TestHTTPResource("/")
+    URL app;
 
     @BeforeEach
     void users() {
@@ -70,6 +76,23 @@ class ReclinerServiceTest {
                 .body("outOfServiceReason", nullValue());
         org.junit.jupiter.api.Assertions.assertTrue(boardNames().contains(name), boardNames());
         checkIn(chair).statusCode(201);
+    }
+
+    @Test
+    void everyBoardHearsOfAChairAddedRenamedOrTakenOutOfServiceAndBack() throws Exception {
+        try (SseClient board = SseClient.connect(app.toURI(), "nurse", TestClinic.PASSWORD, null)) {
+            long chair = newRecliner();
+            String id = "\"id\":" + chair + ",";
+            board.await(e -> e.type().equals("recliner") && e.data().contains(id) && e.data().contains("\"inService\":true"), Duration.ofSeconds(10));
+            String renamed = unique("Bay");
+            admin().body(Map.of("name", renamed)).put("/api/recliners/" + chair).then().statusCode(200);
+            board.await(e -> e.type().equals("recliner") && e.data().contains(id) && e.data().contains("\"name\":\"" + renamed + "\""), Duration.ofSeconds(10));
+            admin().post("/api/recliners/" + chair + "/out-of-service").then().statusCode(200);
+            board.await(e -> e.type().equals("recliner") && e.data().contains(id) && e.data().contains("\"inService\":false"), Duration.ofSeconds(10));
+            admin().post("/api/recliners/" + chair + "/in-service").then().statusCode(200);
+            board.await(e -> e.type().equals("recliner") && e.data().contains(id) && e.data().contains("\"inService\":true")
+                    && e.data().contains(renamed), Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -179,6 +179,9 @@ class UserAccessTest {
         as(user, PASSWORD).get("/api/users").then().statusCode(200);
         as(user, PASSWORD).get("/api/me").then().body("roles", contains("ADMIN", "PROVIDER"));
         assertEquals(1, audited("ROLES", user.id()));
+        // the same roles again: nothing to record
+        admin().body(Map.of("roles", List.of("PROVIDER", "ADMIN"))).put("/api/users/" + user.id() + "/roles").then().statusCode(200);
+        assertEquals(1, audited("ROLES", user.id()));
     }
 
     @Test

@@ -47,6 +47,21 @@ class ReclinerAdminBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anOpenBoardDropsAChairTakenOutOfServiceAndShowsItAgainWithoutAReload() {
+        Page board = browser.loggedIn("nurse", 1600, 1000);
+        long chair = TestClinic.newRecliner();
+        assertThat(board.locator("#tile-" + chair)).isVisible();
+        TestClinic.admin().body(java.util.Map.of("reason", "repair")).post("/api/recliners/" + chair + "/out-of-service").then().statusCode(200);
+        assertThat(board.locator("#tile-" + chair)).hasCount(0);
+        String renamed = TestClinic.unique("Corner bay");
+        TestClinic.admin().body(java.util.Map.of("name", renamed)).put("/api/recliners/" + chair).then().statusCode(200);
+        TestClinic.admin().post("/api/recliners/" + chair + "/in-service").then().statusCode(200);
+        assertThat(board.locator("#tile-title-" + chair)).hasText(renamed);
+        board.context().close();
+        assertEquals(List.of(), browser.errors);
+    }
+
+    @Test
     void aRenameTakesANameAnotherChairHasNot() {
         long chair = TestClinic.newRecliner();
         String name = nameOf(chair);

@@ -4,7 +4,6 @@ import { get, post, put } from './api.js';
 import { dateTime } from './format.js';
 import { field, formError, submitter } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
-import * as store from './store.js';
 
 export function mount(view, ctx) {
   document.title = 'Admin · Chairside';
@@ -29,9 +28,8 @@ export function mount(view, ctx) {
 async function loadRecliners(section, audited) {
   const list = await get('/api/recliners').catch((e) => { replace(section, h('p', { class: 'error', text: e.message })); return null; });
   if (!list) return;
-  // The board follows at once on this screen; other screens show the change when they next load the board.
-  const changed = async () => {
-    await store.load();
+  // Every board follows through the live stream; this list and the trail are read again.
+  const changed = () => {
     loadRecliners(section, audited);
     audited();
   };

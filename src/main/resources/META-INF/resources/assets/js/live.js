@@ -1,6 +1,6 @@
 // The live stream: EventSource on /api/stream, resuming from the last event id after any break, and a
 // watchdog that says in words when nothing (not even a heartbeat) has arrived for longer than the interval.
-const TYPES = ['session', 'reading', 'alert', 'reset'];
+const TYPES = ['session', 'reading', 'alert', 'recliner', 'reset'];
 
 export class LiveStream {
   constructor({ heartbeatMillis, onEvent, onStatus, onRefused }) {

@@ -42,6 +42,31 @@ export function apply(type, data) {
   if (type === 'session') applySession(data);
   else if (type === 'reading') applyReading(data);
   else if (type === 'alert') applyAlert(data);
+  else if (type === 'recliner') applyRecliner(data);
+}
+
+function sortTiles() {
+  board.tiles = new Map([...board.tiles.entries()].sort((a, b) => a[1].reclinerName.localeCompare(b[1].reclinerName)));
+}
+
+// A chair added, renamed, or taken out of service or back. A chair out of service leaves the board; one holding a
+// session never does (the server refuses it), but its name follows.
+function applyRecliner(r) {
+  const tile = board.tiles.get(r.id);
+  if (!r.inService && (!tile || !tile.session)) {
+    if (tile) { board.tiles.delete(r.id); changed('reset'); }
+    return;
+  }
+  if (!tile) {
+    board.tiles.set(r.id, { reclinerId: r.id, reclinerName: r.name, session: null, readings: [], alerts: new Map() });
+  } else if (tile.reclinerName !== r.name) {
+    tile.reclinerName = r.name;
+    if (tile.session) tile.session = { ...tile.session, recliner: { ...tile.session.recliner, name: r.name } };
+  } else {
+    return;
+  }
+  sortTiles();
+  changed('reset');
 }
 
 function applySession(view) {
@@ -50,7 +75,7 @@ function applySession(view) {
   if (!tile) {
     tile = { reclinerId: view.recliner.id, reclinerName: view.recliner.name, session: null, readings: [], alerts: new Map() };
     board.tiles.set(tile.reclinerId, tile);
-    board.tiles = new Map([...board.tiles.entries()].sort((a, b) => a[1].reclinerName.localeCompare(b[1].reclinerName)));
+    sortTiles();
     changed('reset');
   }
   if (!open) {
