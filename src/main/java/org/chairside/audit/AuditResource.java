@@ -2,7 +2,9 @@ package org.chairside.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.panache.common.Page;
@@ -30,9 +32,11 @@ public class AuditResource {
     /** What is audited; a filter on anything else is a typo that would otherwise find nothing. */
     static final Set<String> ENTITIES = Set.of("user", "recliner", "thresholds", "session", "patient");
 
-    public record Entry(Long id, Instant at, String actor, String action, String entity, String entityId, String detail) {
-        static Entry of(AuditEntry e) {
-            return new Entry(e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.detail);
+    /** {@code subject}: what the entity is called now (a username, a recliner's name, a patient), where it has a name. */
+    public record Entry(Long id, Instant at, String actor, String action, String entity, String entityId, String subject,
+                        String detail) {
+        static Entry of(AuditEntry e, String subject) {
+            return new Entry(e.id, e.at, e.actor, e.action, e.entity, e.entityId, subject, e.detail);
         }
     }
 
@@ -71,10 +75,37 @@ public class AuditResource {
         int pageIndex = page == null ? 0 : page.intValue();
         int pageSize = size == null ? 50 : size.intValue();
         long total = AuditEntry.count(where.toString(), p);
-        List<Entry> items = AuditEntry.<AuditEntry>find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), p)
-                .page(Page.of(pageIndex, pageSize)).list().stream().map(Entry::of).toList();
+        List<AuditEntry> rows = AuditEntry.<AuditEntry>find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), p)
+                .page(Page.of(pageIndex, pageSize)).list();
+        Map<String, Map<String, String>> names = subjects(rows);
+        List<Entry> items = rows.stream()
+                .map(e -> Entry.of(e, names.getOrDefault(e.entity, Map.of()).get(e.entityId)))
+                .toList();
         return new EntryPage(items, pageIndex, pageSize, total, (int) ((total + pageSize - 1) / pageSize));
     }
+
+    /** The names of the page's users, recliners and patients: one query per kind, whatever the page's size. */
+    private static Map<String, Map<String, String>> subjects(List<AuditEntry> rows) {
+        Map<String, Map<String, String>> names = new HashMap<>();
+        for (Map.Entry<String, String> kind : NAME_QUERIES.entrySet()) {
+            List<Long> ids = rows.stream().filter(e -> e.entity.equals(kind.getKey()) && e.entityId != null && e.entityId.matches("\\d{1,18}"))
+                    .map(e -> Long.parseLong(e.entityId)).distinct().toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            Map<String, String> byId = new HashMap<>();
+            for (Object[] row : AuditEntry.getEntityManager().createQuery(kind.getValue(), Object[].class).setParameter("ids", ids).getResultList()) {
+                byId.put(row[0].toString(), (String) row[1]);
+            }
+            names.put(kind.getKey(), byId);
+        }
+        return names;
+    }
+
+    private static final Map<String, String> NAME_QUERIES = Map.of(
+            "user", "select u.id, u.username from AppUser u where u.id in :ids",
+            "recliner", "select r.id, r.name from Recliner r where r.id in :ids",
+            "patient", "select p.id, concat(p.familyName, ', ', p.givenName, ' (MRN ', p.mrn, ')') from Patient p where p.id in :ids");
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -53,7 +53,8 @@ class AuditResourceTest {
                 .body("items.actor", everyItem(equalTo("admin")))
                 .body("items.entityId", everyItem(equalTo(Long.toString(id))))
                 .body("items[0].at", notNullValue())
-                .body("items[1].detail", equalTo("roles=NURSE -> PROVIDER"));
+                .body("items[1].detail", equalTo("roles=NURSE -> PROVIDER"))
+                .body("items.subject", everyItem(org.hamcrest.Matchers.startsWith("audited-")));
     }
 
     @Test
@@ -68,7 +69,8 @@ class AuditResourceTest {
                 .body("total", greaterThanOrEqualTo(2))
                 .body("items.action", everyItem(equalTo("CREATE")))
                 .body("items.entity", everyItem(equalTo("recliner")))
-                .body("items[1].detail", equalTo(chair));
+                .body("items[1].detail", equalTo(chair))
+                .body("items[1].subject", equalTo(chair));
         String first = admin().queryParam("entity", "recliner").queryParam("size", 1).queryParam("page", 0)
                 .get("/api/audit").then().statusCode(200).body("items", hasSize(1)).body("size", equalTo(1))
                 .extract().path("items[0].id").toString();

@@ -9,6 +9,7 @@ import static org.chairside.TestClinic.unique;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -53,6 +54,7 @@ class PatientCorrectionTest {
                 .then().statusCode(200)
                 .body("items.action", contains("UPDATE"))
                 .body("items[0].actor", equalTo("nurse"))
+                .body("items[0].subject", startsWith("Corrected-" + before + ", Test (MRN "))
                 .body("items[0].detail", equalTo("familyName: " + before + " -> Corrected-" + before + "; weightKg: 70.0 -> 71.5"));
     }
 
@@ -94,7 +96,7 @@ class PatientCorrectionTest {
         missing.remove("familyName");
         nurse().body(missing).put("/api/patients/" + id).then().statusCode(422).body("violations.field", contains("familyName"));
         nurse().body("{\"mrn\": ").put("/api/patients/" + id).then().statusCode(400);
-        nurse().get("/api/patients/" + id).then().body("familyName", org.hamcrest.Matchers.startsWith("Patient"));
+        nurse().get("/api/patients/" + id).then().body("familyName", startsWith("Patient"));
     }
 
     @Test

@@ -28,6 +28,7 @@ class PatientCorrectionBrowserTest extends BrowserTest {
         form.locator("input[name=familyName]").fill("");
         form.locator("button[type=submit]").click();
         assertThat(form.locator("[data-error-for=familyName]")).not().isEmpty();
+        Browser.screenshot(page, "patient-correction");
 
         form.locator("input[name=familyName]").fill("Okonkwo-Smith");
         form.locator("button[type=submit]").click();

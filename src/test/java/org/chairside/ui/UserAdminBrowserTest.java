@@ -89,6 +89,7 @@ class UserAdminBrowserTest extends BrowserTest {
         editorAgain.locator("input[name=password]").fill("set-by-admin-pw");
         editorAgain.locator("button", new Locator.LocatorOptions().setHasText("Set password")).click();
         assertThat(editorAgain.locator("[role=status]")).containsText("old password no longer works");
+        Browser.screenshot(adminPage, "admin-1600x1000");
 
         Page theirs = loggedIn(user, "set-by-admin-pw");
         assertThat(theirs.locator("#current-user")).containsText("provider");

@@ -214,7 +214,8 @@ async function loadAudit(section, entity, page) {
   filter.value = entity;
   const rows = result.items.map((e) => h('tr', {},
     h('td', { text: dateTime(e.at) }), h('td', { text: e.actor }), h('td', { text: e.action.toLowerCase().replaceAll('_', ' ') }),
-    h('td', { text: `${e.entity} ${e.entityId || ''}`.trim() }), h('td', { class: 'audit-detail', text: e.detail || '' })));
+    h('td', { text: e.subject ? `${e.entity} ${e.subject}` : `${e.entity} ${e.entityId || ''}`.trim() }),
+    h('td', { class: 'audit-detail', text: e.detail || '' })));
   replace(section, h('h2', { id: 'adm-audit', text: 'Audit trail' }),
     h('p', {}, h('label', { for: 'audit-entity', text: 'Show ' }), filter,
       h('span', { id: 'audit-count', class: 'muted', text: ` ${result.total} change${result.total === 1 ? '' : 's'}, newest first` })),
