@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.chairside.security.AccessChanged;
-
 import org.chairside.security.LoggedOut;
 
 /**
