@@ -1,5 +1,8 @@
 package org.chairside.problem;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,6 +26,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.chairside.security.Credentials;
 
 /**
  * Turns every failure into application/problem+json. Bad input is always a 4xx naming the field;
@@ -85,6 +90,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, io.vertx.core.http.HttpServerRequest request) {
+        Instant lockedUntil = e.getAttribute(Credentials.LOCKED_UNTIL);
+        if (lockedUntil != null) {
+            // No challenge (the Basic mechanism has already put one on the response): trying again now, with any
+            // password, is refused the same way.
+            if (request != null) {
+                request.response().headers().remove("WWW-Authenticate");
+            }
+            long seconds = Math.max(1, Duration.between(Instant.now(), lockedUntil).toSeconds() + 1);
+            return Response.fromResponse(respond(new Problem("about:blank", "Too many failed logins", 429,
+                            "Too many wrong passwords for this username from this address: try again after "
+                                    + lockedUntil.truncatedTo(ChronoUnit.SECONDS) + " (" + seconds + " s)", null)))
+                    .header("Retry-After", seconds).build();
+        }
         // A failed form login (the dashboard's login page) must not carry a Basic challenge: browsers answer
         // one with their own password dialog on top of the page.
         if (request != null && request.path().endsWith("/j_security_check")) {

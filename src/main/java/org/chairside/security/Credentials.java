@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -37,16 +39,24 @@ public class Credentials {
     // Counts forgets: a check that read the user table before one must not remember what it read.
     private final AtomicLong forgets = new AtomicLong();
 
+    private final LoginThrottle throttle;
+
     @Inject
-    public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember) {
-        this(remember, Clock.systemUTC());
+    public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember,
+                       @ConfigProperty(name = "chairside.security.login-attempts") int attempts,
+                       @ConfigProperty(name = "chairside.security.login-lockout") Duration lockout) {
+        this(remember, Clock.systemUTC(), new LoginThrottle(attempts, lockout, Clock.systemUTC(), 10_000));
     }
 
-    Credentials(Duration remember, Clock clock) {
+    Credentials(Duration remember, Clock clock, LoginThrottle throttle) {
         this.remember = remember;
         this.clock = clock;
+        this.throttle = throttle;
         new SecureRandom().nextBytes(salt);
     }
+
+    /** Refused without a password check: too many wrong passwords for this name from this address. */
+    public static final String LOCKED_UNTIL = "chairside.login-locked-until";
 
     /** A user who may log in: the roles to grant. */
     public record Account(String username, Set<String> roles) {
@@ -56,10 +66,16 @@ public class Credentials {
     }
 
     /**
-     * A password checked within the remembered time, without blocking: the common case, answered on the
-     * I/O thread. Empty means "ask {@link #verify}", not "wrong".
+     * A password checked within the remembered time, without blocking: the common case, answered on the I/O thread.
+     * Empty means "ask {@link #verify}", not "wrong". A right one forgets the failures from {@code client}.
      */
-    public Optional<Account> rememberedLogin(String username, char[] password) {
+    public Optional<Account> rememberedLogin(String username, char[] password, String client) {
+        Optional<Account> account = rememberedLogin(username, password);
+        account.ifPresent(a -> throttle.succeeded(username, client));
+        return account;
+    }
+
+    private Optional<Account> rememberedLogin(String username, char[] password) {
         Remembered r = verified.get(username);
         if (r != null && r.until() > clock.millis() && MessageDigest.isEqual(r.digest(), digest(username, password))) {
             return Optional.of(r.account());
@@ -67,11 +83,18 @@ public class Credentials {
         return Optional.empty();
     }
 
-    /** Blocking: may read the database and run bcrypt. */
-    public Optional<Account> verify(String username, char[] password) {
-        Optional<Account> remembered = rememberedLogin(username, password);
+    /**
+     * Blocking: may read the database and run bcrypt. {@code client} is the address the attempt came from; past too many
+     * failures from it for this name this throws an {@link AuthenticationFailedException} carrying {@link #LOCKED_UNTIL}.
+     */
+    public Optional<Account> verify(String username, char[] password, String client) {
+        Optional<Account> remembered = rememberedLogin(username, password, client);
         if (remembered.isPresent()) {
             return remembered;
+        }
+        Optional<Instant> locked = throttle.lockedUntil(username, client);
+        if (locked.isPresent()) {
+            throw new AuthenticationFailedException("too many failed logins", Map.of(LOCKED_UNTIL, locked.get()));
         }
         byte[] digest = digest(username, password);
         long now = clock.millis();
@@ -85,7 +108,9 @@ public class Credentials {
         });
         if (checked.isEmpty()) {
             verified.remove(username);
+            throttle.failed(username, client);
         } else {
+            throttle.succeeded(username, client);
             remember(verified, username, new Remembered(digest, checked.get(), now + remember.toMillis()), forgetsBefore);
         }
         return checked;

@@ -9,7 +9,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** HTTP Basic and the login form: a username and password checked against the user table. */
@@ -28,13 +30,20 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        Optional<Credentials.Account> remembered = credentials.rememberedLogin(request.getUsername(), request.getPassword().getPassword());
+        String client = client(request);
+        Optional<Credentials.Account> remembered = credentials.rememberedLogin(request.getUsername(), request.getPassword().getPassword(), client);
         if (remembered.isPresent()) {
             return Uni.createFrom().item(identity(remembered.get()));
         }
-        return context.runBlocking(() -> credentials.verify(request.getUsername(), request.getPassword().getPassword())
+        return context.runBlocking(() -> credentials.verify(request.getUsername(), request.getPassword().getPassword(), client)
                 .map(PasswordIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));
+    }
+
+    /** The address the attempt came from (behind a proxy, its forwarded address when the proxy settings say so). */
+    private static String client(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return rc == null || rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
     }
 
     static SecurityIdentity identity(Credentials.Account account) {

@@ -87,7 +87,7 @@ class LiveReceiverTest {
     }
 
     private LiveReceiver receiver(UserStreams streams) {
-        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5)));
+        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5), 5, Duration.ofMinutes(5)));
     }
 
     private static LiveHub.Sink cutInto(List<String> cut, String name) {

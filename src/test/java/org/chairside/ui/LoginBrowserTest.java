@@ -25,6 +25,24 @@ class LoginBrowserTest extends BrowserTest {
     }
 
     @Test
+    void tooManyWrongPasswordsAreRefusedInWordsUntilTheLockRunsOut() {
+        String user = org.chairside.TestClinic.unique("locked").toLowerCase();
+        org.chairside.TestClinic.admin().body(java.util.Map.of("username", user, "password", "right-password-1", "roles", java.util.List.of("NURSE")))
+                .post("/api/users").then().statusCode(201);
+        Page page = browser.page(1920, 1080);
+        page.navigate(app.toString());
+        for (int i = 0; i < 5; i++) {
+            browser.login(page, user, "wrong-password-" + i, false);
+            assertThat(page.locator("#login-error")).hasText("Wrong username or password.");
+        }
+        browser.login(page, user, "right-password-1", false);
+        assertThat(page.locator("#login-error")).containsText("Too many wrong passwords for this username from this address: try again after");
+        assertThat(page.locator("#current-user")).hasCount(0);
+        page.context().close();
+        assertEquals(java.util.List.of(), browser.errors);
+    }
+
+    @Test
     void loginShowsWhoIsLoggedInAndLogoutEndsTheLogin() {
         Page page = browser.loggedIn("nurse", 1920, 1080);
         assertThat(page.locator("#current-user")).containsText("nurse");

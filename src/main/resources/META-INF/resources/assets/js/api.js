@@ -48,5 +48,12 @@ export async function login(username, password) {
     method: 'POST', credentials: 'same-origin', redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form,
   });
-  return res.status === 200 || res.status === 204 || res.type === 'opaqueredirect';
+  if (res.status === 200 || res.status === 204 || res.type === 'opaqueredirect') return { ok: true };
+  // 429: too many wrong passwords; the server's detail says until when.
+  if (res.status === 429) {
+    let detail = null;
+    try { detail = (await res.json()).detail; } catch { detail = null; }
+    return { ok: false, message: `${detail || 'Too many failed logins: try again later'}.` };
+  }
+  return { ok: false, message: 'Wrong username or password.' };
 }

@@ -60,9 +60,9 @@ function showLogin(message) {
       error.textContent = '';
       button.disabled = true;
       try {
-        const ok = await login(user.value.trim(), pass.value);
-        if (!ok) {
-          error.textContent = 'Wrong username or password.';
+        const result = await login(user.value.trim(), pass.value);
+        if (!result.ok) {
+          error.textContent = result.message;
           pass.value = '';
           pass.focus();
           return;
