@@ -38,13 +38,13 @@ async function loadRecliners(section, audited) {
     class: 'inline-form', novalidate: true,
     onsubmit: submitter(async () => {
       await post('/api/recliners', { name: name.input.value.trim() });
-      await changed();
+      changed();
     }),
   }, name.wrap, h('button', { type: 'submit', class: 'primary', text: 'Add recliner' }), formError());
   const listError = h('p', { class: 'form-error error', role: 'alert', id: 'recliner-error' });
   const act = (fn) => async () => {
     listError.textContent = '';
-    try { if (await fn() !== false) await changed(); } catch (err) { listError.textContent = err.message; }
+    try { if (await fn() !== false) changed(); } catch (err) { listError.textContent = err.message; }
   };
   replace(section, h('h2', { id: 'adm-rec', text: 'Recliners' }),
     h('ul', { class: 'plain-list recliners' }, list.map((r) => h('li', { dataset: { recliner: r.name } }, h('strong', { text: r.name }),
