@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,19 +40,17 @@ public class Credentials {
     // Counts forgets: a check that read the user table before one must not remember what it read.
     private final AtomicLong forgets = new AtomicLong();
 
-    private final LoginThrottle throttle;
+    private final FailedLogins failedLogins;
 
     @Inject
-    public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember,
-                       @ConfigProperty(name = "chairside.security.login-attempts") int attempts,
-                       @ConfigProperty(name = "chairside.security.login-lockout") Duration lockout) {
-        this(remember, Clock.systemUTC(), new LoginThrottle(attempts, lockout, Clock.systemUTC(), 10_000));
+    public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember, FailedLogins failedLogins) {
+        this(remember, Clock.systemUTC(), failedLogins);
     }
 
-    Credentials(Duration remember, Clock clock, LoginThrottle throttle) {
+    Credentials(Duration remember, Clock clock, FailedLogins failedLogins) {
         this.remember = remember;
         this.clock = clock;
-        this.throttle = throttle;
+        this.failedLogins = failedLogins;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -67,15 +66,10 @@ public class Credentials {
 
     /**
      * A password checked within the remembered time, without blocking: the common case, answered on the I/O thread.
-     * Empty means "ask {@link #verify}", not "wrong". A right one forgets the failures from {@code client}.
+     * Empty means "ask {@link #verify}", not "wrong". (A wrong password makes this instance forget the right one, so
+     * the next right one goes through {@link #verify} and forgets the failures.)
      */
-    public Optional<Account> rememberedLogin(String username, char[] password, String client) {
-        Optional<Account> account = rememberedLogin(username, password);
-        account.ifPresent(a -> throttle.succeeded(username, client));
-        return account;
-    }
-
-    private Optional<Account> rememberedLogin(String username, char[] password) {
+    public Optional<Account> rememberedLogin(String username, char[] password) {
         Remembered r = verified.get(username);
         if (r != null && r.until() > clock.millis() && MessageDigest.isEqual(r.digest(), digest(username, password))) {
             return Optional.of(r.account());
@@ -88,32 +82,47 @@ public class Credentials {
      * failures from it for this name this throws an {@link AuthenticationFailedException} carrying {@link #LOCKED_UNTIL}.
      */
     public Optional<Account> verify(String username, char[] password, String client) {
-        Optional<Account> remembered = rememberedLogin(username, password, client);
+        Optional<Account> remembered = rememberedLogin(username, password);
         if (remembered.isPresent()) {
             return remembered;
-        }
-        Optional<Instant> locked = throttle.lockedUntil(username, client);
-        if (locked.isPresent()) {
-            throw new AuthenticationFailedException("too many failed logins", Map.of(LOCKED_UNTIL, locked.get()));
         }
         byte[] digest = digest(username, password);
         long now = clock.millis();
         long forgetsBefore = forgets.get();
-        Optional<Account> checked = QuarkusTransaction.requiringNew().call(() -> {
-            AppUser u = AppUser.findByUsername(username);
-            if (u == null || !u.active() || !BcryptUtil.matches(new String(password), u.passwordHash)) {
-                return Optional.<Account>empty();
+        Check check = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Instant> locked = failedLogins.lockedUntil(username, client);
+            if (locked.isPresent()) {
+                return new Check(Optional.empty(), locked.get());
             }
-            return Optional.of(new Account(u.username, Set.copyOf(u.roleList())));
+            AppUser u = AppUser.findByUsername(username);
+            // An unknown or disabled name costs the same bcrypt as a wrong password: the answer's time must not tell
+            // a guesser which names exist.
+            boolean matches = BcryptUtil.matches(new String(password), u == null ? Decoy.HASH : u.passwordHash);
+            if (u == null || !u.active() || !matches) {
+                return new Check(Optional.empty(), null);
+            }
+            failedLogins.succeeded(username, client);
+            return new Check(Optional.of(new Account(u.username, Set.copyOf(u.roleList()))), null);
         });
-        if (checked.isEmpty()) {
-            verified.remove(username);
-            throttle.failed(username, client);
-        } else {
-            throttle.succeeded(username, client);
-            remember(verified, username, new Remembered(digest, checked.get(), now + remember.toMillis()), forgetsBefore);
+        if (check.lockedUntil() != null) {
+            throw new AuthenticationFailedException("too many failed logins", Map.of(LOCKED_UNTIL, check.lockedUntil()));
         }
-        return checked;
+        if (check.account().isEmpty()) {
+            verified.remove(username);
+            failedLogins.failed(username, client);
+        } else {
+            remember(verified, username, new Remembered(digest, check.account().get(), now + remember.toMillis()), forgetsBefore);
+        }
+        return check.account();
+    }
+
+    /** What the password check found: the account, or nothing; or that the pair was locked and nothing was checked. */
+    private record Check(Optional<Account> account, Instant lockedUntil) {
+    }
+
+    /** A hash no password is known to match, made at first need (a bcrypt hash takes tens of milliseconds). */
+    private static final class Decoy {
+        static final String HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
     }
 
     /**

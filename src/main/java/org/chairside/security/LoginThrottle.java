@@ -1,75 +1,52 @@
 package org.chairside.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed password checks per username and client address: after {@code attempts} failures within {@code lockout}, that
- * pair is refused for {@code lockout} without a password check. Keyed by the pair, not the name alone, so that guessing
- * a device gateway's password from one address does not lock the gateway out at its own. A success forgets the pair.
- * At most {@code maxTracked} pairs are followed; past that, expired ones are dropped and new ones go untracked until
- * there is room, so a flood of made-up names cannot exhaust the memory.
+ * The rule for wrong passwords, for one username and client address at a time: after {@code attempts} failures within
+ * {@code lockout}, the pair is refused for {@code lockout} without a password check. Keyed by the pair, not the name
+ * alone, so that guessing a device gateway's password from one address does not lock the gateway out at its own. A
+ * right password forgets the pair. Where the tallies are kept is {@link FailedLogins}'s business.
  */
 final class LoginThrottle {
-    private record Key(String username, String client) {
-    }
-
-    private record State(int failures, Instant windowStart, Instant lockedUntil) {
+    /** One pair's failures since {@code windowStart}, and the end of its lock (null: not locked). */
+    record Tally(int failures, Instant windowStart, Instant lockedUntil) {
     }
 
     private final int attempts;
     private final Duration lockout;
-    private final Clock clock;
-    private final int maxTracked;
-    private final Map<Key, State> states = new ConcurrentHashMap<>();
 
-    LoginThrottle(int attempts, Duration lockout, Clock clock, int maxTracked) {
+    LoginThrottle(int attempts, Duration lockout) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("login attempts must be at least 1, was " + attempts);
+        }
         this.attempts = attempts;
         this.lockout = lockout;
-        this.clock = clock;
-        this.maxTracked = maxTracked;
     }
 
-    /** When the pair may try again, if it may not now. */
-    Optional<Instant> lockedUntil(String username, String client) {
-        State s = states.get(new Key(username, client));
-        Instant now = clock.instant();
-        return s != null && s.lockedUntil() != null && s.lockedUntil().isAfter(now) ? Optional.of(s.lockedUntil()) : Optional.empty();
+    /** When the pair may try again, if it may not at {@code now}; {@code tally} null means no failures. */
+    Optional<Instant> lockedUntil(Tally tally, Instant now) {
+        return tally != null && tally.lockedUntil() != null && tally.lockedUntil().isAfter(now) ? Optional.of(tally.lockedUntil()) : Optional.empty();
     }
 
-    void failed(String username, String client) {
-        Key key = new Key(username, client);
-        Instant now = clock.instant();
-        if (!states.containsKey(key) && states.size() >= maxTracked) {
-            states.values().removeIf(s -> expired(s, now));
-            if (states.size() >= maxTracked) {
-                return;
-            }
-        }
-        states.compute(key, (k, s) -> {
-            State fresh = s == null || expired(s, now) ? new State(0, now, null) : s;
-            int failures = fresh.failures() + 1;
-            return failures >= attempts ? new State(0, now, now.plus(lockout)) : new State(failures, fresh.windowStart(), fresh.lockedUntil());
-        });
+    /** The tally after one more failure at {@code now}; {@code previous} null means none before. */
+    Tally afterFailure(Tally previous, Instant now) {
+        Tally counting = previous == null || expired(previous, now) ? new Tally(0, now, null) : previous;
+        int failures = counting.failures() + 1;
+        return failures >= attempts
+                ? new Tally(0, now, now.plus(lockout))
+                : new Tally(failures, counting.windowStart(), counting.lockedUntil());
     }
 
-    void succeeded(String username, String client) {
-        // Called for every request with a remembered password: nothing to build or look up while nothing failed.
-        if (!states.isEmpty()) {
-            states.remove(new Key(username, client));
-        }
+    /** Its failures are older than the lockout and any lock has run out: the tally can be forgotten. */
+    boolean expired(Tally tally, Instant now) {
+        return !tally.windowStart().isAfter(forgottenBefore(now)) && (tally.lockedUntil() == null || !tally.lockedUntil().isAfter(now));
     }
 
-    int tracked() {
-        return states.size();
-    }
-
-    /** Its failures are older than the lockout, and any lock has run out. */
-    private boolean expired(State s, Instant now) {
-        return !s.windowStart().plus(lockout).isAfter(now) && (s.lockedUntil() == null || !s.lockedUntil().isAfter(now));
+    /** Failures counted from before this instant no longer count. */
+    Instant forgottenBefore(Instant now) {
+        return now.minus(lockout);
     }
 }

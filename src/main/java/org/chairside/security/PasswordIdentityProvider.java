@@ -30,11 +30,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        String client = client(request);
-        Optional<Credentials.Account> remembered = credentials.rememberedLogin(request.getUsername(), request.getPassword().getPassword(), client);
+        Optional<Credentials.Account> remembered = credentials.rememberedLogin(request.getUsername(), request.getPassword().getPassword());
         if (remembered.isPresent()) {
             return Uni.createFrom().item(identity(remembered.get()));
         }
+        String client = client(request);
         return context.runBlocking(() -> credentials.verify(request.getUsername(), request.getPassword().getPassword(), client)
                 .map(PasswordIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.chairside.security.AccessChanged;
 import org.chairside.security.Credentials;
+import org.chairside.security.FailedLogins;
 import org.chairside.security.LoggedOut;
 
 /**
@@ -87,7 +88,7 @@ class LiveReceiverTest {
     }
 
     private LiveReceiver receiver(UserStreams streams) {
-        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5), 5, Duration.ofMinutes(5)));
+        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5), new FailedLogins(5, Duration.ofMinutes(5))));
     }
 
     private static LiveHub.Sink cutInto(List<String> cut, String name) {

@@ -210,6 +210,20 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void wrongPasswordsSpreadOverBothInstancesAddUpToOneLockOnBoth() throws Exception {
+        String name = "guessed" + SEQ.incrementAndGet();
+        post(a, "admin", ADMIN_PASSWORD, "/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"NURSE\"]}");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, me(i % 2 == 0 ? a : b, name, "guess-" + i).statusCode(), "guess " + i);
+        }
+        for (Instance on : List.of(a, b)) {
+            HttpResponse<String> locked = me(on, name, PASSWORD);
+            assertEquals(429, locked.statusCode(), on.name() + ": three guesses on A and two on B are five for the pair");
+            assertTrue(locked.headers().firstValue("Retry-After").isPresent(), on.name());
+        }
+    }
+
     // ------------------------------------------------------------------ the clinic, through either instance
 
     /** A new patient in a new recliner, a normal baseline charted, now INFUSING. */
@@ -262,6 +276,11 @@ class TwoInstancesIT {
         return HTTP.send(HttpRequest.newBuilder(on.uri(path)).header("Authorization", PackagedServer.basic(user, password))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> me(Instance on, String user, String password) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(on.uri("/api/me")).header("Authorization", PackagedServer.basic(user, password)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String get(Instance on, String user, String path) throws Exception {

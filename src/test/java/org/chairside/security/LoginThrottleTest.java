@@ -1,11 +1,12 @@
 package org.chairside.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -14,29 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Failed logins per username and address: a table of sequences and what is locked when. */
+/** Failed logins per username and address: a table of sequences and what is locked when, and when a tally is forgotten. */
 class LoginThrottleTest {
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
-
-    /** A mutable clock for the sequences. */
-    private static final class Now extends Clock {
-        Instant at = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return at;
-        }
-    }
 
     /**
      * Steps: "F name@client" a failure, "S name@client" a success, "+N" N seconds later. Then the expected lock of
@@ -66,37 +47,49 @@ class LoginThrottleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sequences")
     void locksAfterFiveFailuresForFiveMinutes(String name, String steps, long lockedUntilSeconds) {
-        Now now = new Now();
-        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), now, 1000);
+        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5));
+        // What FailedLogins keeps in the database, by "name@client".
+        Map<String, LoginThrottle.Tally> tallies = new HashMap<>();
+        Instant now = T0;
         String[] tokens = steps.split(" ");
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             if (t.startsWith("+")) {
-                now.at = now.at.plusSeconds(Long.parseLong(t.substring(1)));
+                now = now.plusSeconds(Long.parseLong(t.substring(1)));
+            } else if (t.equals("F")) {
+                Instant at = now;
+                tallies.compute(tokens[++i], (k, tally) -> throttle.afterFailure(tally, at));
             } else {
-                String[] who = tokens[++i].split("@");
-                if (t.equals("F")) {
-                    throttle.failed(who[0], who[1]);
-                } else {
-                    throttle.succeeded(who[0], who[1]);
-                }
+                tallies.remove(tokens[++i]);
             }
         }
         Optional<Instant> expected = lockedUntilSeconds < 0 ? Optional.empty() : Optional.of(T0.plusSeconds(lockedUntilSeconds));
-        assertEquals(expected, throttle.lockedUntil("nurse", "10.0.0.1"));
+        assertEquals(expected, throttle.lockedUntil(tallies.get("nurse@10.0.0.1"), now));
+    }
+
+    /** A tally (failures, seconds after T0 its window started, seconds after T0 its lock ends or -1), seconds after T0 now. */
+    static Stream<Arguments> expiries() {
+        return Stream.of(
+                Arguments.of("failures within the lockout are kept", 3, 0, -1, 299, false),
+                Arguments.of("failures as old as the lockout are forgotten", 3, 0, -1, 300, true),
+                Arguments.of("a running lock is kept", 0, 0, 300, 299, false),
+                Arguments.of("a lock that ran out is forgotten", 0, 0, 300, 300, true),
+                Arguments.of("old failures under a running lock are kept", 1, 0, 400, 350, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("expiries")
+    void aTallyIsForgottenOnceItsFailuresAndItsLockHaveRunOut(String name, int failures, long windowStart, long lockedUntil, long now,
+                                                             boolean expired) {
+        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5));
+        LoginThrottle.Tally tally = new LoginThrottle.Tally(failures, T0.plusSeconds(windowStart), lockedUntil < 0 ? null : T0.plusSeconds(lockedUntil));
+        assertEquals(expired, throttle.expired(tally, T0.plusSeconds(now)));
     }
 
     @Test
-    void aFloodOfNamesIsBoundedAndExpiredOnesMakeRoom() {
-        Now now = new Now();
-        LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), now, 3);
-        throttle.failed("a", "x");
-        throttle.failed("b", "x");
-        throttle.failed("c", "x");
-        throttle.failed("d", "x");
-        assertEquals(3, throttle.tracked(), "a fourth name goes untracked while three are followed");
-        now.at = now.at.plusSeconds(301);
-        throttle.failed("d", "x");
-        assertEquals(1, throttle.tracked(), "the expired ones made room");
+    void oneAttemptLocksAtTheFirstFailureAndNoneIsRefused() {
+        LoginThrottle strict = new LoginThrottle(1, Duration.ofMinutes(1));
+        assertEquals(Optional.of(T0.plusSeconds(60)), strict.lockedUntil(strict.afterFailure(null, T0), T0));
+        assertThrows(IllegalArgumentException.class, () -> new LoginThrottle(0, Duration.ofMinutes(5)));
     }
 }
