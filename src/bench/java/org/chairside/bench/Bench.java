@@ -403,7 +403,7 @@ public final class Bench {
         double secs = seconds(20);
         // Scenario 5 restarted the server, so the charting path is compiled again before it is timed. Not shortened by
         // bench.seconds: after 10 s of it the server still took twice scenario 1's CPU per reading, mostly outside the
-        // Java threads (README, eighteenth round).
+        // Java threads (src/bench/FINDINGS.md, eighteenth round).
         double warm = 30;
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> params = new LinkedHashMap<>();

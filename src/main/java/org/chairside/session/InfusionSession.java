@@ -89,7 +89,7 @@ public class InfusionSession extends PanacheEntity {
      * that lists them newest first. {@code state = X} would be served by the state index, and H2 would then read every
      * such session and sort them all for one page (435-535 ms for the newest discharged page over 100,000 sessions);
      * given conditions no index serves, it reads the check-in index from its newest end and stops after the page
-     * (README, sixteenth round). A closed session has a closing time and is in none of the other closed states.
+     * (src/bench/FINDINGS.md, sixteenth round). A closed session has a closing time and is in none of the other closed states.
      */
     public static String closedInStateNewestFirst(SessionState state) {
         if (state.isOpen()) {
