@@ -42,7 +42,7 @@ public class FailedLogins {
 
     /** When the pair may try again, if it may not now. Reads in the caller's transaction. */
     Optional<Instant> lockedUntil(String username, String client) {
-        LoginFailure row = LoginFailure.findById(new LoginFailure.Key(username, client));
+        LoginFailure row = LoginFailure.findById(key(username, client));
         return throttle.lockedUntil(row == null ? null : row.tally(), clock.instant());
     }
 
@@ -59,12 +59,13 @@ public class FailedLogins {
 
     private void count(String username, String client) {
         // Locked for the update, so failures at the same moment on two instances both count.
-        LoginFailure row = LoginFailure.findById(new LoginFailure.Key(username, client), LockModeType.PESSIMISTIC_WRITE);
+        LoginFailure.Key key = key(username, client);
+        LoginFailure row = LoginFailure.findById(key, LockModeType.PESSIMISTIC_WRITE);
         LoginThrottle.Tally after = throttle.afterFailure(row == null ? null : row.tally(), clock.instant());
         if (row == null) {
             row = new LoginFailure();
-            row.username = username;
-            row.client = client;
+            row.username = key.username();
+            row.client = key.client();
             row.set(after);
             row.persistAndFlush();
         } else {
@@ -74,10 +75,22 @@ public class FailedLogins {
 
     /** A right password: forgets the pair's failures. In the caller's transaction (after {@link #lockedUntil}, whose read it reuses). */
     void succeeded(String username, String client) {
-        LoginFailure row = LoginFailure.findById(new LoginFailure.Key(username, client));
+        LoginFailure row = LoginFailure.findById(key(username, client));
         if (row != null) {
             row.delete();
         }
+    }
+
+    /**
+     * The row's key. A name longer than any user's (64 characters) is cut to fit: it names no account, but its guesses
+     * still cost a bcrypt each and must be throttled like any other.
+     */
+    private static LoginFailure.Key key(String username, String client) {
+        return new LoginFailure.Key(fit(username), fit(client));
+    }
+
+    private static String fit(String s) {
+        return s.length() <= LoginFailure.MAX_LENGTH ? s : s.substring(0, LoginFailure.MAX_LENGTH);
     }
 
     /** Deletes the tallies whose failures and locks have run out, so names made up by a guesser do not pile up. */

@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "login_failure")
 @IdClass(LoginFailure.Key.class)
 public class LoginFailure extends PanacheEntityBase {
+    /** Of the username and the client columns. */
+    static final int MAX_LENGTH = 64;
+
     @Id
     public String username;
     @Id

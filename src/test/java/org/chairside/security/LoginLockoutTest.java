@@ -83,6 +83,15 @@ class LoginLockoutTest {
     }
 
     @Test
+    void aNameLongerThanAnyUsersIsThrottledLikeAnyOther() {
+        String longName = "x".repeat(200);
+        for (int i = 0; i < 5; i++) {
+            me(longName, "guess-number-" + i).statusCode(401);
+        }
+        me(longName, "guess-number-5").statusCode(429);
+    }
+
+    @Test
     void aLockWrittenByAnotherInstanceRefusesHere() {
         String user = newUser();
         me(user, PASSWORD).statusCode(200);
