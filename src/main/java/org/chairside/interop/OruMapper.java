@@ -143,11 +143,22 @@ public final class OruMapper {
         byTime.forEach((at, v) -> readings.add(new ReadingInput(at, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC),
                 intOf(v, Vital.HEART_RATE), intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
                 v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE)[0].doubleValue() : null,
-                "hl7:" + (controlId == null ? "" : controlId) + ":" + at)));
+                sourceRef(controlId, at))));
         if (readings.isEmpty() && errors.isEmpty()) {
             errors.add("the message has no observation to chart (every OBX is a device row or ignored)");
         }
         return new Content(controlId, mrn, locations, readings, errors);
+    }
+
+    /**
+     * The reading's idempotency key: the control id and the observation time, readable in the database for ids of the
+     * usual length. A control id too long for the key's 200 characters (HL7 allows 199) is hashed, so the message is
+     * still charted, and still only once.
+     */
+    static String sourceRef(String controlId, Instant at) {
+        String id = controlId == null ? "" : controlId;
+        String readable = "hl7:" + id + ":" + at;
+        return readable.length() <= ReadingInput.MAX_SOURCE_REF ? readable : "hl7:sha256:" + CsvRowReader.sha256(id) + ":" + at;
     }
 
     private static Integer intOf(Map<Vital, Number[]> v, Vital vital) {

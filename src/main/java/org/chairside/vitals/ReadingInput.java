@@ -10,6 +10,8 @@ import org.chairside.rules.VitalSigns;
  */
 public record ReadingInput(Instant takenAt, Integer systolic, Integer diastolic, Integer heartRate, Integer spo2,
                            Integer respiratoryRate, Double temperatureC, String sourceRef) {
+    /** The longest {@code sourceRef} the database keeps (reading_source_ref.source_ref). */
+    public static final int MAX_SOURCE_REF = 200;
 
     public VitalSigns vitals() {
         return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC);

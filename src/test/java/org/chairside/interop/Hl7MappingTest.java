@@ -1,6 +1,7 @@
 package org.chairside.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,20 @@ class Hl7MappingTest {
         assertEquals(88, c.readings().get(0).heartRate(), "pulse fills in when no ECG rate came");
         assertEquals(37.0, c.readings().get(0).temperatureC());
         assertEquals(128, c.readings().get(1).systolic());
+    }
+
+    /** Control id length, whether the key keeps it readable. */
+    @ParameterizedTest
+    @CsvSource({"8, true", "171, true", "172, false", "199, false", "5000, false"})
+    void aControlIdTooLongForTheKeyIsHashedAndStillNamesOneMessage(int length, boolean readable) {
+        Instant at = Instant.parse("2025-03-01T09:09:00.500Z");
+        String id = "C".repeat(length - 1);
+        String ref = OruMapper.sourceRef(id + "1", at);
+        assertTrue(ref.length() <= ReadingInput.MAX_SOURCE_REF, ref.length() + " characters");
+        assertEquals(readable, ref.equals("hl7:" + id + "1:" + at), ref);
+        assertEquals(ref, OruMapper.sourceRef(id + "1", at), "the same message again has the same key");
+        assertNotEquals(ref, OruMapper.sourceRef(id + "2", at), "another message has another");
+        assertNotEquals(ref, OruMapper.sourceRef(id + "1", at.plusSeconds(1)), "another observation time has another");
     }
 
     @ParameterizedTest

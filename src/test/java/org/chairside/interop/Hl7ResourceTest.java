@@ -90,6 +90,19 @@ class Hl7ResourceTest {
     }
 
     @Test
+    void aControlIdLongerThanTheKeyIsChartedOnceAndEchoedInTheAck() {
+        Object[] s = session();
+        String longId = "GW-" + "7".repeat(240);
+        String message = message("oru-r01-pcd01.hl7", s).replace("MSG00001", longId);
+        String ack = post(ER7, message).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        assertEquals(longId, msa(ack, 2));
+        String again = post(ER7, message).statusCode(200).extract().asString();
+        assertTrue(msa(again, 3).contains("already stored"), again);
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
+    @Test
     void cuffCodesLineFeedsFahrenheitAndHistoricalAlerts() {
         Object[] s = session();
         String ack = post(ER7, message("oru-r01-cuff-lf.hl7", s)).statusCode(200).extract().asString();
