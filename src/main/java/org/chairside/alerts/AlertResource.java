@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.chairside.problem.ProblemException;
+import org.chairside.problem.QueryNumber;
 import org.chairside.security.Roles;
 
 @Path("/api/alerts")
@@ -37,7 +38,8 @@ public class AlertResource {
 
     /** Alerts, newest first. {@code state}: ACTIVE, ACKNOWLEDGED, RESOLVED, or OPEN for the first two. */
     @GET
-    public List<AlertView> list(@QueryParam("state") String state, @QueryParam("sessionId") Long sessionId) {
+    public List<AlertView> list(@QueryParam("state") String state, @QueryParam("sessionId") String sessionParam) {
+        Long sessionId = QueryNumber.parse("sessionId", sessionParam);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (state != null && !state.isBlank()) {

@@ -11,7 +11,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.transaction.Transactional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chairside.problem.Problem;
 import org.chairside.problem.ProblemException;
+import org.chairside.problem.QueryNumber;
 import org.chairside.problem.Violation;
 import org.chairside.security.Roles;
 import org.chairside.session.SessionService;
@@ -59,10 +59,11 @@ public class CsvImportResource {
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public Response importCsv(@PathParam("id") long sessionId, @HeaderParam("Content-Type") String contentType,
                               @HeaderParam("Content-Length") Long contentLength,
-                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @QueryParam("policy") String policy,
+                              @QueryParam("dryRun") String dryRunParam, @QueryParam("policy") String policy,
                               @QueryParam("map") List<String> map, @QueryParam("timePattern") String timePattern,
                               @QueryParam("zone") String zone, @QueryParam("delimiter") String delimiter,
                               @QueryParam("importId") String importId, InputStream body) {
+        boolean dryRun = QueryNumber.flag("dryRun", dryRunParam, false);
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!CSV_TYPES.contains(type)) {
             throw new ProblemException(415, "Unsupported Media Type", "Send the file as text/csv", null);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.chairside.problem.ProblemException;
+import org.chairside.problem.QueryNumber;
 import org.chairside.security.Roles;
 
 @Path("/api/sessions")
@@ -46,7 +47,8 @@ public class SessionResource {
      */
     @GET
     @Transactional
-    public List<SessionView> list(@QueryParam("state") String state, @QueryParam("patientId") Long patientId) {
+    public List<SessionView> list(@QueryParam("state") String state, @QueryParam("patientId") String patientParam) {
+        Long patientId = QueryNumber.parse("patientId", patientParam);
         StringBuilder q = new StringBuilder("from InfusionSession s where 1 = 1");
         Parameters p = new Parameters();
         if (state != null && !state.isBlank()) {

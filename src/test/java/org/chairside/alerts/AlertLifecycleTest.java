@@ -120,6 +120,8 @@ class AlertLifecycleTest {
         nurse().get("/api/alerts?state=resolved&sessionId=" + session).then().body("$", hasSize(2));
         nurse().get("/api/alerts?state=ACTIVE&sessionId=" + session).then().body("$", hasSize(0));
         nurse().get("/api/alerts?state=LOUD").then().statusCode(422).body("violations[0].field", equalTo("state"));
+        nurse().get("/api/alerts?sessionId=seven").then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("sessionId")).body("violations[0].rule", equalTo("must be a whole number"));
         nurse().get("/api/alerts/987654321").then().statusCode(404);
     }
 

@@ -141,6 +141,11 @@ class CsvImportResourceTest {
         assertEquals(0, readingCount(s));
         post(nurse(), s, "monitor-nibp.csv", Map.of("dryRun", "true")).then().statusCode(200).body("rowsValid", equalTo(4));
         assertEquals(0, readingCount(s));
+        // anything but true or false is refused, not read as false: "yes" would otherwise store the preview
+        post(nurse(), s, "monitor-nibp.csv", Map.of("dryRun", "yes")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("dryRun")).body("violations[0].rule", equalTo("must be true or false"));
+        assertEquals(0, readingCount(s));
     }
 
     @Test

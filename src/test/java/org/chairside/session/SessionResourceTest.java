@@ -128,6 +128,8 @@ class SessionResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("already holds an open session"));
         nurse().get("/api/sessions?patientId=" + second).then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+        nurse().get("/api/sessions?patientId=" + second + "x").then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("patientId")).body("violations[0].rule", equalTo("must be a whole number"));
 
         // once the first session is closed the chair is free again
         transition(first, "STOPPED", "wrong chair");
