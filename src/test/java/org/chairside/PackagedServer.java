@@ -22,7 +22,8 @@ import java.util.Map;
  * messages name.
  */
 public final class PackagedServer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, as a balancer's health probe asks (the JDK client would otherwise try an upgrade to HTTP/2 first).
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
