@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +89,7 @@ public class CsvImportService {
     public record Outcome(ImportRun.State state, ImportReport report) {
     }
 
-    public Outcome importCsv(long sessionId, InputStream body, java.nio.charset.Charset charset, Long contentLength, Options opt,
+    public Outcome importCsv(long sessionId, InputStream body, Charset charset, Long contentLength, Options opt,
                              String actor) {
         String policy = opt.policy() == null || opt.policy().isBlank() ? ALL_OR_NONE : opt.policy().trim().toLowerCase();
         List<Violation> bad = new ArrayList<>();
@@ -154,14 +158,27 @@ public class CsvImportService {
         }
     }
 
-    private Outcome run(ImportRun run, Instant sessionCreated, InputStream body, java.nio.charset.Charset charset, Path spool, Options opt,
+    private ProblemException notInCharset(ImportRun run, Charset charset) {
+        finish(run, ImportRun.State.REJECTED, "The file is not " + charset.name(), null);
+        return new ProblemException(400, "Malformed CSV", "The file is not valid " + charset.name() + "; send it as UTF-8, or name its "
+                + "character set in the Content-Type (text/csv; charset=windows-1252, say); nothing was stored", null);
+    }
+
+    private Outcome run(ImportRun run, Instant sessionCreated, InputStream body, Charset charset, Path spool, Options opt,
                         DateTimeFormatter pattern, ZoneId zone, Character delimiter) throws IOException {
         Pass1 p1;
         CsvColumns columns;
         char d;
+        // Strict, as the second pass reads the spooled copy: a byte that is not of the charset is a 400 before anything is
+        // stored, never a character silently replaced here and a failure halfway through storing.
+        CharsetDecoder strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (CountingStream in = new CountingStream(body, spool == null ? null : Files.newOutputStream(spool));
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16)) {
-            d = delimiter != null ? delimiter : sniffDelimiter(reader);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, strict), 1 << 16)) {
+            try {
+                d = delimiter != null ? delimiter : sniffDelimiter(reader);
+            } catch (CharacterCodingException e) {
+                throw notInCharset(run, charset);
+            }
             try (CSVParser parser = format(d).parse(reader)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 if (!records.hasNext()) {
@@ -181,6 +198,9 @@ public class CsvImportService {
                 CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
                 p1 = validate(run, records, rows, sessionCreated, in, opt.dryRun());
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw notInCharset(run, charset);
+                }
                 if (!(e.getCause() instanceof CSVException)) {
                     throw e.getCause();
                 }

@@ -201,6 +201,28 @@ class CsvImportResourceTest {
     }
 
     @Test
+    void bytesNotOfTheDeclaredCharsetAreA400BeforeAnyRowIsStored() {
+        long s = session();
+        StringBuilder csv = new StringBuilder("Time,HR,Note\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append(java.time.Instant.parse("2025-03-01T09:00:00Z").plusSeconds(i)).append(",70,ok\n");
+        }
+        // Far down the file (past the first chunks stored), in a column nobody reads: a spreadsheet's Windows-1252 export
+        csv.append("2025-03-01T10:00:00Z,72,caf\u00e9 au lait\n");
+        byte[] latin = csv.toString().getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        // As sent by curl: no charset, so UTF-8 (RestAssured would otherwise add ISO-8859-1 to the type)
+        nurse().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("text/csv").body(latin).post("/api/sessions/" + s + "/imports/csv").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Malformed CSV"))
+                .body("detail", containsString("not valid UTF-8")).body("detail", containsString("charset="));
+        assertEquals(0, readingCount(s));
+        nurse().contentType("text/csv; charset=windows-1252").body(latin).post("/api/sessions/" + s + "/imports/csv").then().statusCode(200)
+                .body("rowsStored", equalTo(2501));
+        assertEquals(2501, readingCount(s));
+    }
+
+    @Test
     void closedSessionIs409AndFutureRowsAreRejected() {
         long s = session();
         nurse().contentType("text/csv").body("Time,HR\n2999-01-01T00:00:00Z,70\n").queryParam("dryRun", true)
