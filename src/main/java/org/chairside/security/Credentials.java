@@ -20,7 +20,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,14 +41,9 @@ public class Credentials {
 
     private final FailedLogins failedLogins;
 
-    @Inject
     public Credentials(@ConfigProperty(name = "chairside.security.remember-login") Duration remember, FailedLogins failedLogins) {
-        this(remember, Clock.systemUTC(), failedLogins);
-    }
-
-    Credentials(Duration remember, Clock clock, FailedLogins failedLogins) {
         this.remember = remember;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.failedLogins = failedLogins;
         new SecureRandom().nextBytes(salt);
     }

@@ -10,7 +10,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,15 +28,10 @@ public class FailedLogins {
     private final Clock clock;
     private volatile boolean stopping;
 
-    @Inject
     public FailedLogins(@ConfigProperty(name = "chairside.security.login-attempts") int attempts,
                         @ConfigProperty(name = "chairside.security.login-lockout") Duration lockout) {
-        this(new LoginThrottle(attempts, lockout), Clock.systemUTC());
-    }
-
-    FailedLogins(LoginThrottle throttle, Clock clock) {
-        this.throttle = throttle;
-        this.clock = clock;
+        this.throttle = new LoginThrottle(attempts, lockout);
+        this.clock = Clock.systemUTC();
     }
 
     /** When the pair may try again, if it may not now. Reads in the caller's transaction. */
