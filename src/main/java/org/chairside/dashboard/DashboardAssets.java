@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,10 @@ public class DashboardAssets {
     private final boolean remember = LaunchMode.current() != LaunchMode.DEVELOPMENT;
 
     void register(@Observes Router router) {
-        router.routeWithRegex("/|/index\\.html|/login\\.html|/assets/.*").handler(this::serve);
+        // Plain paths, not a pattern: every request, the charting's too, is matched against these routes first.
+        for (String path : List.of("/", "/index.html", "/login.html", "/assets/*")) {
+            router.route(path).handler(this::serve);
+        }
     }
 
     private void serve(RoutingContext rc) {
