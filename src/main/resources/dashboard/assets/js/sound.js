@@ -69,8 +69,10 @@ function play(priority) {
   document.documentElement.dataset.lastTone = priority;
   document.documentElement.dataset.tonesPlayed = String(Number(document.documentElement.dataset.tonesPlayed || 0) + 1);
   if (done && done.catch) {
+    // Only NotAllowedError is the browser's autoplay policy; an AbortError is this play cut short by a pause (a
+    // nurse pausing while the tone still loads), which must not read as "blocked".
     done.then(() => { if (blocked) { blocked = false; publish(); } })
-      .catch(() => { blocked = true; publish(); });
+      .catch((e) => { if (e && e.name === 'NotAllowedError') { blocked = true; publish(); } });
   }
 }
 
