@@ -85,8 +85,12 @@ public class CsvImportResource {
             case DONE -> Response.ok(report).type(MediaType.APPLICATION_JSON).location(location).build();
             case REJECTED -> Response.status(422).type(Problem.MEDIA_TYPE).location(location)
                     .entity(problem(422, "Import rejected", report)).build();
-            default -> Response.status(409).type(Problem.MEDIA_TYPE).location(location)
-                    .entity(problem(409, "Import stopped", report)).build();
+            default -> {
+                // FAILED: stopped part way, by the session (closed meanwhile, say) or by the server's own failure
+                int status = out.serverFault() ? 500 : 409;
+                yield Response.status(status).type(Problem.MEDIA_TYPE).location(location)
+                        .entity(problem(status, out.serverFault() ? "Import failed" : "Import stopped", report)).build();
+            }
         };
     }
 

@@ -85,8 +85,14 @@ public class CsvImportService {
                           String delimiter, String importId) {
     }
 
-    /** The report and whether the import was carried out (DONE), refused (REJECTED) or stopped part way (FAILED). */
-    public record Outcome(ImportRun.State state, ImportReport report) {
+    /**
+     * The report and whether the import was carried out (DONE), refused (REJECTED) or stopped part way (FAILED);
+     * {@code serverFault}: stopped by the server's own failure (a database outage, say), not by the file or the session.
+     */
+    public record Outcome(ImportRun.State state, ImportReport report, boolean serverFault) {
+        Outcome(ImportRun.State state, ImportReport report) {
+            this(state, report, false);
+        }
     }
 
     public Outcome importCsv(long sessionId, InputStream body, Charset charset, Long contentLength, Options opt,
@@ -144,6 +150,10 @@ public class CsvImportService {
                 spool = Files.createTempFile("chairside-import-", ".csv");
             }
             return run(run, session.createdAt, body, charset, spool, opt, pattern, zone, delimiter);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return serverFault(run, e, null);
         } catch (IOException e) {
             finish(run, ImportRun.State.FAILED, "The file could not be read: " + e.getClass().getSimpleName(), null);
             throw new ProblemException(400, "Unreadable upload", "The file could not be read to the end; nothing more was stored", null);
@@ -155,6 +165,27 @@ public class CsvImportService {
                     LOG.warnf("Could not delete the import's temporary file %s", spool);
                 }
             }
+        }
+    }
+
+    /**
+     * The import stopped on a failure of the server's own (the database gone, say): the import is marked FAILED with
+     * what was stored, so that its report tells the truth and it does not show as running. If even that cannot be
+     * written, the answer still says how far it got.
+     */
+    private Outcome serverFault(ImportRun run, RuntimeException e, ImportReport body) {
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.errorf("Import %s failed: %s at %s", run.id, e.getClass().getName(), where);
+        LOG.debug("Import failed", e);
+        String detail = run.rowsStored == 0
+                ? "The server failed (" + e.getClass().getSimpleName() + ") before storing any row; nothing was stored"
+                : "The server failed (" + e.getClass().getSimpleName() + ") after " + run.rowsStored + " stored rows. "
+                + "The rows stored so far stay; importing the same file again stores only the rest.";
+        try {
+            return new Outcome(ImportRun.State.FAILED, finish(run, ImportRun.State.FAILED, detail, body), true);
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+            throw new ProblemException(500, "Import failed", detail + " (import " + run.id + ")", null);
         }
     }
 
@@ -232,6 +263,8 @@ public class CsvImportService {
                     + ". The rows stored so far stay; importing the same file again stores only the rest.";
             ImportReport report = finish(run, ImportRun.State.FAILED, detail, report(p1, columns));
             return new Outcome(ImportRun.State.FAILED, report);
+        } catch (RuntimeException e) {
+            return serverFault(run, e, report(p1, columns));
         }
         String detail = run.rowsStored + " readings stored, " + run.rowsDuplicate + " already stored, " + p1.rejectedCount + " rows rejected";
         return new Outcome(ImportRun.State.DONE, finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
@@ -341,9 +374,10 @@ public class CsvImportService {
             return;
         }
         ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
+            // Read first, so that an import marked stalled (StalledImports) stores nothing more.
+            ImportRun r = stillRunning(run.id);
             ChartingService.Charted c = chunk.isEmpty() ? new ChartingService.Charted(List.of(), Set.of(), 0)
                     : charting.chart(run.sessionId, chunk, Source.CSV, run.startedBy, "rows");
-            ImportRun r = ImportRun.findById(run.id);
             r.rowsStored += c.readings().size();
             r.rowsDuplicate += c.duplicates() + inChunkDuplicates;
             return r;
@@ -403,16 +437,24 @@ public class CsvImportService {
 
     private void progress(ImportRun run, java.util.function.Consumer<ImportRun> change) {
         ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun r = ImportRun.findById(run.id);
+            ImportRun r = stillRunning(run.id);
             change.accept(r);
             return r;
         });
         copy(updated, run);
     }
 
+    private static ImportRun stillRunning(String id) {
+        ImportRun r = ImportRun.findById(id);
+        if (r.state != ImportRun.State.RUNNING) {
+            throw new ProblemException(409, "Import stopped", r.detail, null);
+        }
+        return r;
+    }
+
     private ImportReport finish(ImportRun run, ImportRun.State state, String detail, ImportReport body) {
         ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun r = ImportRun.findById(run.id);
+            ImportRun r = state == ImportRun.State.FAILED ? ImportRun.findById(run.id) : stillRunning(run.id);
             r.state = state;
             r.phase = ImportRun.Phase.FINISHED;
             r.detail = detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -38,8 +40,21 @@ public class ImportRun extends PanacheEntityBase {
     public String startedBy;
     public String detail;
     public String report;
+    /** When this row was last written: a running import writes its progress at least once per chunk of rows. */
+    public Instant updatedAt;
     @Version
     public long version;
+
+    @PrePersist
+    @PreUpdate
+    void stamp() {
+        updatedAt = Instant.now();
+    }
+
+    /** Whether a running import has written no progress since {@code cutoff}: its server stopped, or its upload stalled. */
+    public boolean stalledSince(Instant cutoff) {
+        return state == State.RUNNING && updatedAt != null && updatedAt.isBefore(cutoff);
+    }
 
     /**
      * How far the import is, 0-100: reading and validating the file is the first half (by bytes, when the size
