@@ -258,6 +258,8 @@ public class CsvImportService {
             records.next();
             CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
             store(run, records, rows, sessionCreated, p1.rejectedRows);
+        } catch (Stopped e) {
+            throw e; // marked by StalledImports, whose detail stands
         } catch (ProblemException e) {
             String detail = "Stopped after " + run.rowsStored + " stored rows: " + e.getMessage()
                     + ". The rows stored so far stay; importing the same file again stores only the rest.";
@@ -447,9 +449,16 @@ public class CsvImportService {
     private static ImportRun stillRunning(String id) {
         ImportRun r = ImportRun.findById(id);
         if (r.state != ImportRun.State.RUNNING) {
-            throw new ProblemException(409, "Import stopped", r.detail, null);
+            throw new Stopped(r.detail);
         }
         return r;
+    }
+
+    /** The import was marked FAILED by someone else (StalledImports) while this request still ran it. */
+    private static final class Stopped extends ProblemException {
+        Stopped(String detail) {
+            super(409, "Import stopped", detail, null);
+        }
     }
 
     private ImportReport finish(ImportRun run, ImportRun.State state, String detail, ImportReport body) {

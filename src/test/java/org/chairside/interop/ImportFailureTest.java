@@ -134,7 +134,8 @@ class ImportFailureTest {
         assertEquals(409, stopped.status());
         assertTrue(stopped.getMessage().contains("No progress for 10 minutes"), stopped.getMessage());
         assertEquals(0, readingCount(s));
-        nurse().get("/api/imports/" + id).then().statusCode(200).body("state", equalTo("FAILED"));
+        nurse().get("/api/imports/" + id).then().statusCode(200).body("state", equalTo("FAILED"))
+                .body("detail", equalTo(stopped.getMessage()));
     }
 
     private static void running(String id, long sessionId, long stored) {
