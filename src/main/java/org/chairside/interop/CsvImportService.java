@@ -29,9 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVException;
@@ -61,19 +58,19 @@ public class CsvImportService {
     public static final String VALID_ROWS = "valid-rows";
 
     private final ChartingService charting;
-    private final ObjectMapper json;
+    private final ImportRuns runs;
     private final int chunkSize;
     private final int rejectedLimit;
     private final int previewLimit;
     private final Optional<String> defaultZone;
 
-    public CsvImportService(ChartingService charting, ObjectMapper json,
+    public CsvImportService(ChartingService charting, ImportRuns runs,
                             @ConfigProperty(name = "chairside.import.chunk-size", defaultValue = "1000") int chunkSize,
                             @ConfigProperty(name = "chairside.import.rejected-rows-listed", defaultValue = "1000") int rejectedLimit,
                             @ConfigProperty(name = "chairside.import.preview-rows", defaultValue = "100") int previewLimit,
                             @ConfigProperty(name = "chairside.import.zone") Optional<String> defaultZone) {
         this.charting = charting;
-        this.json = json;
+        this.runs = runs;
         this.chunkSize = Math.max(1, chunkSize);
         this.rejectedLimit = rejectedLimit;
         this.previewLimit = previewLimit;
@@ -143,7 +140,7 @@ public class CsvImportService {
         if (!session.state.isOpen()) {
             throw ProblemException.conflict("The session is closed (" + session.state + "): nothing can be imported into it");
         }
-        ImportRun run = start(importId, sessionId, opt.dryRun(), policy, contentLength, actor);
+        ImportRun run = runs.start(importId, sessionId, opt.dryRun(), policy, contentLength, actor);
         Path spool = null;
         try {
             if (!opt.dryRun()) {
@@ -155,7 +152,7 @@ public class CsvImportService {
         } catch (RuntimeException e) {
             return serverFault(run, e, null);
         } catch (IOException e) {
-            finish(run, ImportRun.State.FAILED, "The file could not be read: " + e.getClass().getSimpleName(), null);
+            runs.finish(run, ImportRun.State.FAILED, "The file could not be read: " + e.getClass().getSimpleName(), null);
             throw new ProblemException(400, "Unreadable upload", "The file could not be read to the end; nothing more was stored", null);
         } finally {
             if (spool != null) {
@@ -182,7 +179,7 @@ public class CsvImportService {
                 : "The server failed (" + e.getClass().getSimpleName() + ") after " + run.rowsStored + " stored rows. "
                 + "The rows stored so far stay; importing the same file again stores only the rest.";
         try {
-            return new Outcome(ImportRun.State.FAILED, finish(run, ImportRun.State.FAILED, detail, body), true);
+            return new Outcome(ImportRun.State.FAILED, runs.finish(run, ImportRun.State.FAILED, detail, body), true);
         } catch (RuntimeException again) {
             e.addSuppressed(again);
             throw new ProblemException(500, "Import failed", detail + " (import " + run.id + ")", null);
@@ -190,7 +187,7 @@ public class CsvImportService {
     }
 
     private ProblemException notInCharset(ImportRun run, Charset charset) {
-        finish(run, ImportRun.State.REJECTED, "The file is not " + charset.name(), null);
+        runs.finish(run, ImportRun.State.REJECTED, "The file is not " + charset.name(), null);
         return new ProblemException(400, "Malformed CSV", "The file is not valid " + charset.name() + "; send it as UTF-8, or name its "
                 + "character set in the Content-Type (text/csv; charset=windows-1252, say); nothing was stored", null);
     }
@@ -213,7 +210,7 @@ public class CsvImportService {
             try (CSVParser parser = format(d).parse(reader)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 if (!records.hasNext()) {
-                    finish(run, ImportRun.State.REJECTED, "The file is empty", null);
+                    runs.finish(run, ImportRun.State.REJECTED, "The file is empty", null);
                     throw ProblemException.invalid("file", "is empty: expected a header row and one reading per row");
                 }
                 List<String> headers = new ArrayList<>(records.next().toList());
@@ -223,7 +220,7 @@ public class CsvImportService {
                 try {
                     columns = CsvColumns.resolve(headers, opt.map() == null ? Map.of() : opt.map());
                 } catch (CsvColumns.MappingException e) {
-                    finish(run, ImportRun.State.REJECTED, "The header row cannot be mapped", null);
+                    runs.finish(run, ImportRun.State.REJECTED, "The header row cannot be mapped", null);
                     throw ProblemException.invalid(e.violations());
                 }
                 CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
@@ -236,7 +233,7 @@ public class CsvImportService {
                     throw e.getCause();
                 }
                 String where = e.getCause().getMessage() == null ? "" : e.getCause().getMessage().replaceAll("(?s)^.*?(line:? \\d+).*$", "$1");
-                finish(run, ImportRun.State.REJECTED, "Malformed CSV", null);
+                runs.finish(run, ImportRun.State.REJECTED, "Malformed CSV", null);
                 throw new ProblemException(400, "Malformed CSV", "The file is not valid CSV"
                         + (where.startsWith("line") ? " (" + where + ")" : "") + "; nothing was stored", null);
             }
@@ -245,31 +242,31 @@ public class CsvImportService {
             String detail = "Dry run: " + p1.valid + " rows would be stored (" + run.rowsDuplicate + " of them already are), "
                     + p1.rejectedCount + " rejected" + (p1.rejectedCount > 0 && run.policy.equals(ALL_OR_NONE)
                     ? "; with policy all-or-none nothing would be stored" : "") + ". Nothing was stored.";
-            return new Outcome(ImportRun.State.DONE, finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
+            return new Outcome(ImportRun.State.DONE, runs.finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
         }
         if (p1.rejectedCount > 0 && run.policy.equals(ALL_OR_NONE)) {
             String detail = p1.rejectedCount + " of " + p1.read + " rows are invalid; policy all-or-none: nothing was stored";
-            return new Outcome(ImportRun.State.REJECTED, finish(run, ImportRun.State.REJECTED, detail, report(p1, columns)));
+            return new Outcome(ImportRun.State.REJECTED, runs.finish(run, ImportRun.State.REJECTED, detail, report(p1, columns)));
         }
-        progress(run, r -> r.phase = ImportRun.Phase.STORING);
+        runs.progress(run, r -> r.phase = ImportRun.Phase.STORING);
         try (BufferedReader reader = Files.newBufferedReader(spool, charset);
              CSVParser parser = format(d).parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             records.next();
             CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
             store(run, records, rows, sessionCreated, p1.rejectedRows);
-        } catch (Stopped e) {
+        } catch (ImportRuns.Stopped e) {
             throw e; // marked by StalledImports, whose detail stands
         } catch (ProblemException e) {
             String detail = "Stopped after " + run.rowsStored + " stored rows: " + e.getMessage()
                     + ". The rows stored so far stay; importing the same file again stores only the rest.";
-            ImportReport report = finish(run, ImportRun.State.FAILED, detail, report(p1, columns));
+            ImportReport report = runs.finish(run, ImportRun.State.FAILED, detail, report(p1, columns));
             return new Outcome(ImportRun.State.FAILED, report);
         } catch (RuntimeException e) {
             return serverFault(run, e, report(p1, columns));
         }
         String detail = run.rowsStored + " readings stored, " + run.rowsDuplicate + " already stored, " + p1.rejectedCount + " rows rejected";
-        return new Outcome(ImportRun.State.DONE, finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
+        return new Outcome(ImportRun.State.DONE, runs.finish(run, ImportRun.State.DONE, detail, report(p1, columns)));
     }
 
     /** What the first pass learnt, small whatever the file's size. */
@@ -314,13 +311,13 @@ public class CsvImportService {
                 duplicates += dryRun ? storedAlready(run.sessionId, chunk) : 0;
                 chunk.clear();
                 long dups = duplicates;
-                progress(run, x -> update(x, p, in, dups));
+                runs.progress(run, x -> update(x, p, in, dups));
                 now = Instant.now();
             }
         }
         duplicates += dryRun ? storedAlready(run.sessionId, chunk) : 0;
         long dups = duplicates;
-        progress(run, x -> update(x, p, in, dups));
+        runs.progress(run, x -> update(x, p, in, dups));
         return p;
     }
 
@@ -375,16 +372,13 @@ public class CsvImportService {
         if (chunk.isEmpty() && inChunkDuplicates == 0) {
             return;
         }
-        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
-            // Read first, so that an import marked stalled (StalledImports) stores nothing more.
-            ImportRun r = stillRunning(run.id);
+        // In one transaction with the charting; ImportRuns reads the import first, so one marked stalled stores nothing more.
+        runs.progress(run, r -> {
             ChartingService.Charted c = chunk.isEmpty() ? new ChartingService.Charted(List.of(), Set.of(), 0)
                     : charting.chart(run.sessionId, chunk, Source.CSV, run.startedBy, "rows");
             r.rowsStored += c.readings().size();
             r.rowsDuplicate += c.duplicates() + inChunkDuplicates;
-            return r;
         });
-        copy(updated, run);
     }
 
     private static CSVFormat format(char delimiter) {
@@ -416,104 +410,10 @@ public class CsvImportService {
         return semi > comma ? ';' : ',';
     }
 
-    private ImportRun start(String id, long sessionId, boolean dryRun, String policy, Long contentLength, String actor) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (ImportRun.findById(id) != null) {
-                throw ProblemException.conflict("An import with id " + id + " already exists; choose a new importId");
-            }
-            ImportRun r = new ImportRun();
-            r.id = id;
-            r.sessionId = sessionId;
-            r.format = "CSV";
-            r.state = ImportRun.State.RUNNING;
-            r.phase = ImportRun.Phase.VALIDATING;
-            r.dryRun = dryRun;
-            r.policy = policy;
-            r.bytesTotal = contentLength != null && contentLength > 0 ? contentLength : null;
-            r.startedAt = Instant.now();
-            r.startedBy = actor;
-            r.persist();
-            return r;
-        });
-    }
-
-    private void progress(ImportRun run, java.util.function.Consumer<ImportRun> change) {
-        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun r = stillRunning(run.id);
-            change.accept(r);
-            return r;
-        });
-        copy(updated, run);
-    }
-
-    private static ImportRun stillRunning(String id) {
-        ImportRun r = ImportRun.findById(id);
-        if (r.state != ImportRun.State.RUNNING) {
-            throw new Stopped(r.detail);
-        }
-        return r;
-    }
-
-    /** The import was marked FAILED by someone else (StalledImports) while this request still ran it. */
-    private static final class Stopped extends ProblemException {
-        Stopped(String detail) {
-            super(409, "Import stopped", detail, null);
-        }
-    }
-
-    private ImportReport finish(ImportRun run, ImportRun.State state, String detail, ImportReport body) {
-        ImportRun updated = QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun r = state == ImportRun.State.FAILED ? ImportRun.findById(run.id) : stillRunning(run.id);
-            r.state = state;
-            r.phase = ImportRun.Phase.FINISHED;
-            r.detail = detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail;
-            r.finishedAt = Instant.now();
-            if (r.bytesTotal == null) {
-                r.bytesTotal = r.bytesRead;
-            }
-            return r;
-        });
-        copy(updated, run);
-        ImportReport report = body == null ? ImportReport.progress(run) : complete(run, body);
-        QuarkusTransaction.requiringNew().run(() -> {
-            ImportRun r = ImportRun.findById(run.id);
-            r.report = write(report);
-        });
-        return report;
-    }
-
     private ImportReport report(Pass1 p, CsvColumns columns) {
         return new ImportReport(null, null, null, false, null, null, null, 0, null, columns.describe(), columns.ignored(),
                 p.read, p.valid, p.rejectedCount, 0, 0, p.preview, p.rejected, p.rejectedCount > p.rejected.size() ? true : null,
                 null, null, null);
-    }
-
-    private static ImportReport complete(ImportRun r, ImportReport b) {
-        return new ImportReport(r.id, r.sessionId, r.format, r.dryRun, r.policy, r.state.name(), r.phase.name(), r.percent(),
-                r.detail, b.columns(), b.ignoredColumns(), b.rowsRead(), b.rowsValid(), b.rowsRejected(), r.rowsStored,
-                r.rowsDuplicate, b.preview(), b.rejected(), b.rejectedTruncated(), r.startedAt, r.finishedAt, r.startedBy);
-    }
-
-    private static void copy(ImportRun from, ImportRun to) {
-        to.state = from.state;
-        to.phase = from.phase;
-        to.rowsRead = from.rowsRead;
-        to.rowsValid = from.rowsValid;
-        to.rowsRejected = from.rowsRejected;
-        to.rowsStored = from.rowsStored;
-        to.rowsDuplicate = from.rowsDuplicate;
-        to.bytesRead = from.bytesRead;
-        to.bytesTotal = from.bytesTotal;
-        to.detail = from.detail;
-        to.finishedAt = from.finishedAt;
-    }
-
-    private String write(ImportReport report) {
-        try {
-            return json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Counts the bytes read and, for a real run, copies them to the spool file as they pass. */
