@@ -42,6 +42,9 @@ public class DemoClinic {
     private final boolean enabled;
     private final SessionService sessions;
     private final ChartingService charting;
+    // The simulator waits for this: on a slow first start the seeding outlasts its first tick, and its tick would seat a
+    // patient in a chair the seeding is about to fill (the start then failed with "already holds an open session").
+    private volatile boolean seeded;
 
     public DemoClinic(@ConfigProperty(name = "chairside.demo.enabled") boolean enabled, SessionService sessions, ChartingService charting) {
         this.enabled = enabled;
@@ -54,9 +57,18 @@ public class DemoClinic {
             return;
         }
         boolean empty = QuarkusTransaction.requiringNew().call(() -> Recliner.count() == 0);
-        if (!empty) {
-            return;
+        if (empty) {
+            seed();
         }
+        seeded = true;
+    }
+
+    /** Whether the demo clinic is in place (seeded now, or found from an earlier start). */
+    boolean seeded() {
+        return seeded;
+    }
+
+    private void seed() {
         QuarkusTransaction.requiringNew().run(this::seedPeople);
         List<Long> chairs = QuarkusTransaction.requiringNew().call(() -> Recliner.<Recliner>listAll(io.quarkus.panache.common.Sort.by("name"))
                 .stream().map(r -> r.id).toList());

@@ -40,7 +40,7 @@ public class Simulator {
 
     @Scheduled(every = "${chairside.demo.chart-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!enabled) {
+        if (!enabled || !clinic.seeded()) {
             return;
         }
         try {
