@@ -2,17 +2,26 @@ package org.chairside.json;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** The application's JSON: instants as ISO-8601 text, written by the fast {@link InstantSerializer}. */
+/**
+ * The application's JSON: instants as ISO-8601 text, written by the fast {@link InstantSerializer}; and a body read
+ * strictly, so that what is stored is what was sent: a field given twice is refused (not "the last one wins", which
+ * charted {@code {"spo2":98,"spo2":85}} as 85), and a fraction in a whole-number field is refused (not cut: SpO2 87.9
+ * was charted as 87 and raised a HIGH alert that 88 would not have).
+ */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("chairside-instants").addSerializer(Instant.class, new InstantSerializer()));
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /**

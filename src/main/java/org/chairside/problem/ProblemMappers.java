@@ -57,15 +57,22 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         // Broken syntax inside a field ("{\"rules\": [") arrives wrapped with that field's path: still malformed JSON.
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException) {
-                return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
+            if (t instanceof JsonParseException p) {
+                String twice = duplicateField(p);
+                return respond(twice != null ? ProblemException.invalid(twice, "is given twice: send each field once").toProblem()
+                        : new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON", null));
             }
         }
         if (e instanceof UnrecognizedPropertyException u) {
             return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
         }
         if (e instanceof InvalidFormatException f) {
-            return respond(ProblemException.invalid(path(f), "must be a valid " + f.getTargetType().getSimpleName()).toProblem());
+            return respond(ProblemException.invalid(path(f), WHOLE_NUMBERS.contains(f.getTargetType()) && f.getValue() instanceof Number
+                    ? "must be a whole number" : "must be a valid " + f.getTargetType().getSimpleName()).toProblem());
+        }
+        if (e instanceof MismatchedInputException m && WHOLE_NUMBERS.contains(m.getTargetType()) && m.getMessage() != null
+                && m.getMessage().contains("Floating-point value")) {
+            return respond(ProblemException.invalid(path(m), "must be a whole number").toProblem());
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return respond(ProblemException.invalid(path(m), "has the wrong type or shape").toProblem());
@@ -180,6 +187,16 @@ public class ProblemMappers {
             kept.add(parts[i]);
         }
         return kept.isEmpty() ? propertyPath : String.join(".", kept);
+    }
+
+    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class, long.class,
+            Short.class, short.class);
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '([^']{1,100})'");
+
+    /** The field named by Jackson's duplicate detection, or null for any other parse error. */
+    private static String duplicateField(JsonParseException e) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        return m.find() ? m.group(1) : null;
     }
 
     private static String path(JsonMappingException e) {

@@ -42,6 +42,31 @@ class ProblemResponseTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNamingIt() {
+        long session = org.chairside.TestClinic.infusingSession();
+        nurse().contentType("application/json").body("{\"spo2\":98,\"heartRate\":72,\"spo2\":85}")
+                .post("/api/sessions/" + session + "/readings").then().statusCode(422).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("spo2")).body("violations[0].rule", org.hamcrest.Matchers.containsString("twice"));
+        nurse().contentType("application/json")
+                .body("{\"mrn\":\"DUPK-1\",\"givenName\":\"A\",\"familyName\":\"B\",\"birthDate\":\"1970-01-01\",\"mrn\":\"DUPK-2\"}")
+                .post("/api/patients").then().statusCode(422).body("violations[0].field", equalTo("mrn"));
+        nurse().get("/api/sessions/" + session + "/readings").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void aFractionInAWholeNumberFieldIsRefusedNotCut() {
+        long session = org.chairside.TestClinic.infusingSession();
+        for (String body : new String[] {"{\"spo2\":87.9}", "{\"systolic\":300.9,\"diastolic\":80}", "{\"heartRate\":72.0}"}) {
+            nurse().contentType("application/json").body(body).post("/api/sessions/" + session + "/readings").then()
+                    .statusCode(422).contentType(PROBLEM).body("violations[0].rule", equalTo("must be a whole number"));
+        }
+        // one reading: the baseline the session was opened with; none of the three above was stored
+        nurse().get("/api/sessions/" + session + "/readings").then().statusCode(200).body("size()", equalTo(1));
+        nurse().contentType("application/json").body("{\"temperatureC\":37.2,\"spo2\":97}")
+                .post("/api/sessions/" + session + "/readings").then().statusCode(201);
+    }
+
+    @Test
     void validation() {
         isProblem(nurse().body(Map.of("mrn", "")).post("/api/patients").then(), 422);
     }
