@@ -30,6 +30,9 @@ public final class ProfileValidator {
             }
         } else {
             validateRules(p.rules(), out);
+            if (!partial) {
+                watchesCoreVitals(p.rules(), out);
+            }
         }
         if (p.prestart() == null) {
             if (!partial) {
@@ -88,8 +91,63 @@ public final class ProfileValidator {
                 out.add(new Violation(at + ".limits", "needs at least one limit"));
                 continue;
             }
+            int before = out.size();
             for (int j = 0; j < r.limits().size(); j++) {
                 validateLimit(r.kind(), r.limits().get(j), at + ".limits[" + j + "]", out);
+            }
+            if (out.size() == before) {
+                limitsTakeEffect(r.limits(), at, out);
+            }
+        }
+    }
+
+    /** Vitals every session is watched for: a clinic profile without a limit on one of them would never alarm on it. */
+    private static final List<Vital> CORE = List.of(Vital.SYSTOLIC, Vital.HEART_RATE, Vital.SPO2);
+
+    private static void watchesCoreVitals(List<Rule> rules, List<Violation> out) {
+        List<String> missing = new ArrayList<>();
+        for (Vital v : CORE) {
+            boolean watched = rules.stream().anyMatch(r -> r != null && r.kind() == RuleKind.LIMIT && r.limits() != null
+                    && r.limits().stream().anyMatch(l -> l != null && l.vital() == v));
+            if (!watched) {
+                missing.add(v.label());
+            }
+        }
+        if (!missing.isEmpty()) {
+            out.add(new Violation("rules", "must keep a limit on " + String.join(", ", missing)
+                    + ": without one no session would ever alarm on it"));
+        }
+    }
+
+    /**
+     * Within a rule, a limit of lower priority that a higher one always reaches first never shows (a LOW above 130 beside
+     * a HIGH above 110), and high limits that overlap low ones fire on every value (above 60 and below 80).
+     */
+    private static void limitsTakeEffect(List<Limit> limits, String at, List<Violation> out) {
+        for (int i = 0; i < limits.size(); i++) {
+            Limit a = limits.get(i);
+            for (int j = 0; j < limits.size(); j++) {
+                Limit b = limits.get(j);
+                if (i == j || a.vital() != b.vital() || a.operator().upward() != b.operator().upward() || !b.priority().above(a.priority())) {
+                    continue;
+                }
+                // b is the more urgent: it must be the further from normal
+                boolean shadowed = a.operator().upward() ? b.value() <= a.value() : b.value() >= a.value();
+                if (shadowed) {
+                    out.add(new Violation(at + ".limits[" + i + "].value", "never takes effect: the " + b.priority() + " limit at "
+                            + Numbers.plain(b.value()) + " is reached first; a " + a.priority() + " limit must be nearer to normal"));
+                    break;
+                }
+            }
+        }
+        for (Limit up : limits) {
+            for (Limit down : limits) {
+                if (up.vital() == down.vital() && up.operator().upward() && !down.operator().upward() && up.value() <= down.value()) {
+                    out.add(new Violation(at + ".limits", "its high and low limits on " + up.vital().label() + " overlap ("
+                            + up.operator().symbol() + " " + Numbers.plain(up.value()) + " and " + down.operator().symbol() + " "
+                            + Numbers.plain(down.value()) + "): every value would raise it"));
+                    return;
+                }
             }
         }
     }

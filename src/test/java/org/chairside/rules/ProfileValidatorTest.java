@@ -119,7 +119,7 @@ class ProfileValidatorTest {
                 invalid("systolic limit 400 is implausible", limitValue(0, 0, 400.0), FULL, "rules[0].limits[0].value"),
                 invalid("systolic limit 39 is implausible", limitValue(0, 0, 39.0), FULL, "rules[0].limits[0].value"),
                 valid("systolic limit 40 is the plausible minimum", limitValue(0, 0, 40.0), FULL),
-                valid("systolic limit 300 is the plausible maximum", limitValue(0, 0, 300.0), FULL),
+                valid("systolic limit 300 is the plausible maximum", limitValue(0, 2, 300.0), FULL),
                 invalid("diastolic limit 201 is implausible", limitValue(0, 3, 201.0), FULL, "rules[0].limits[3].value"),
                 invalid("SpO2 limit 101 % is implausible", limitValue(4, 0, 101.0), FULL, "rules[4].limits[0].value"),
                 invalid("respiratory rate limit 1 is implausible", limitValue(5, 0, 1.0), FULL, "rules[5].limits[0].value"),
@@ -204,7 +204,30 @@ class ProfileValidatorTest {
                                 new Rule("BP_HIGH", "Blood pressure high", RuleKind.LIMIT, 1, List.of())),
                                 new PrestartLimit(140, 90), new ChartingInterval(10, 15, 61, Priority.MEDIUM), new Escalation(5)),
                         FULL, "rules[0].label", "rules[0].sustainedReadings", "rules[0].limits[0].value",
-                        "rules[1].condition", "rules[1].limits", "charting.graceMinutes", "escalation.unacknowledgedSeconds"));
+                        "rules[1].condition", "rules[1].limits", "rules", "charting.graceMinutes", "escalation.unacknowledgedSeconds"),
+
+                // every limit can take effect
+                invalid("a MEDIUM high limit above the HIGH one never shows", limitValue(2, 0, 135.0), FULL, "rules[2].limits[0].value"),
+                invalid("a MEDIUM high limit equal to the HIGH one never shows", limitValue(2, 0, 130.0), FULL, "rules[2].limits[0].value"),
+                valid("a MEDIUM high limit just below the HIGH one", limitValue(2, 0, 129.0), FULL),
+                invalid("a MEDIUM low limit below the HIGH one never shows", limitValue(4, 0, 85.0), FULL, "rules[4].limits[0].value"),
+                valid("limits on other vitals of one rule do not shadow each other", limitValue(0, 0, 170.0), FULL),
+                invalid("high and low limits that overlap fire on every value",
+                        ruleLimits(2, new Limit(Vital.HEART_RATE, Operator.ABOVE, 60.0, Priority.MEDIUM),
+                                new Limit(Vital.HEART_RATE, Operator.BELOW, 80.0, Priority.MEDIUM)), FULL, "rules[2].limits"),
+                valid("high and low limits apart in one rule",
+                        ruleLimits(2, new Limit(Vital.HEART_RATE, Operator.ABOVE, 120.0, Priority.MEDIUM),
+                                new Limit(Vital.HEART_RATE, Operator.BELOW, 45.0, Priority.MEDIUM)), FULL),
+                invalid("the same overlap in a session override", new ThresholdProfile(List.of(new Rule("HR_ODD", "Heart rate odd",
+                        RuleKind.LIMIT, 1, List.of(new Limit(Vital.HEART_RATE, Operator.ABOVE, 60.0, Priority.LOW),
+                                new Limit(Vital.HEART_RATE, Operator.BELOW, 80.0, Priority.LOW)))), null, null, null),
+                        PARTIAL, "rules[0].limits"),
+
+                // a clinic profile keeps watching blood pressure, heart rate and SpO2
+                invalid("a clinic profile without rules alarms on nothing", withRules(List.of()), FULL, "rules"),
+                invalid("a clinic profile without an SpO2 limit", withRules(List.of(rule(0), rule(1), rule(2), rule(3), rule(5), rule(6))),
+                        FULL, "rules"),
+                valid("a session override need not repeat them", new ThresholdProfile(List.of(), null, null, null), PARTIAL));
     }
 
     @ParameterizedTest(name = "{0} -> {3}")
@@ -222,7 +245,8 @@ class ProfileValidatorTest {
                 new ThresholdProfile(List.of(new Rule("x", null, null, 99, List.of(new Limit(null, null, null, null)))),
                         new PrestartLimit(0, 0), new ChartingInterval(0, 0, 99, null), new Escalation(0)), partial);
 
-        assertEquals(15, violations.size(), () -> "violations: " + violations);
+        // and a clinic profile without its core limits
+        assertEquals(partial ? 15 : 16, violations.size(), () -> "violations: " + violations);
         for (Violation v : violations) {
             assertFalse(v.rule() == null || v.rule().isBlank(), () -> v.field() + " has a rule in words");
         }
