@@ -11,7 +11,9 @@ function openDialog() {
   const current = field('currentPassword', 'Current password', { type: 'password', autocomplete: 'current-password' }, { prefix: 'me' });
   const next = field('newPassword', 'New password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'me' });
   const dialog = h('dialog', { id: 'password-dialog', 'aria-labelledby': 'password-dialog-title' });
-  const close = () => { dialog.close(); dialog.remove(); };
+  const opener = document.getElementById('change-password');
+  // Back to the button that opened it, as after any dialog; otherwise focus falls to the page's start.
+  const close = () => { dialog.close(); dialog.remove(); if (opener) opener.focus(); };
   const form = h('form', {
     class: 'inline-form', novalidate: true,
     onsubmit: submitter(async (form) => {
@@ -24,7 +26,7 @@ function openDialog() {
     h('button', { type: 'submit', class: 'primary', text: 'Change password' }),
     h('button', { type: 'button', onclick: close, text: 'Cancel' })));
   dialog.append(h('h2', { id: 'password-dialog-title', text: 'Change your password' }), form);
-  dialog.addEventListener('cancel', () => dialog.remove());
+  dialog.addEventListener('cancel', (e) => { e.preventDefault(); close(); });
   document.body.append(dialog);
   dialog.showModal();
   current.input.focus();

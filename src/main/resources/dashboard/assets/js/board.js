@@ -108,7 +108,9 @@ function tileElement(tile, ctx) {
   root.addEventListener('keydown', (e) => {
     if (e.key === 'c' && e.target === root && tile.session && ctx.canChart()) { e.preventDefault(); openChart(); }
   });
-  root.tabIndex = -1;
+  // In the Tab order, so that the 'c' shortcut (chart this chair) can be reached from the keyboard.
+  root.tabIndex = 0;
+  root.setAttribute('aria-keyshortcuts', 'c');
   update(tile);
   return { root, update };
 }
@@ -246,7 +248,15 @@ function chartForm(tile, close) {
         const v = num(f[k].input.value);
         if (v !== null) body[k] = v;
       }
-      const at = timeToday(f.takenAt.input.value);
+      let at;
+      try {
+        at = timeToday(f.takenAt.input.value);
+      } catch (slip) {
+        f.takenAt.error.textContent = slip.message;
+        f.takenAt.input.setAttribute('aria-invalid', 'true');
+        f.takenAt.input.focus();
+        return;
+      }
       if (at) body.takenAt = at;
       submit.disabled = true;
       try {

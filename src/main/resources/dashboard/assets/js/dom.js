@@ -8,11 +8,18 @@ export function h(tag, attrs, ...children) {
       else if (k === 'text') el.textContent = v;
       else if (k === 'dataset') Object.assign(el.dataset, v);
       else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-      else if (k === 'value') el.value = v;
+      // As the field's default too, so that replace() can tell a value someone typed from the one it was built with.
+      else if (k === 'value') { if ('defaultValue' in el) el.defaultValue = v; el.value = v; }
       else if (v === true) el.setAttribute(k, '');
       else el.setAttribute(k, String(v));
     }
   }
+  append(el, children);
+  return el;
+}
+
+/** Appends children as h() does: nested arrays flattened, null and false skipped (the DOM's own append writes "null"). */
+export function appendChildren(el, ...children) {
   append(el, children);
   return el;
 }
@@ -40,16 +47,48 @@ export function s(tag, attrs, ...children) {
   return el;
 }
 
-/** Replaces a container's children, keeping keyboard focus on the element with the same data-key. */
+/**
+ * Replaces a container's children, as live events do many times a minute. What someone is doing there survives: keyboard
+ * focus (and the caret) stays on the element with the same data-key, and whatever was typed into a keyed field (an
+ * acknowledgement note, a stop reason, a threshold being edited) is put back into the new one.
+ */
 export function replace(container, ...children) {
   const active = document.activeElement;
   const key = active && container.contains(active) ? active.dataset.key : null;
+  const caret = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  const typed = typedValues(container);
   container.replaceChildren();
   append(container, children);
+  for (const [k, value] of typed) {
+    const field = container.querySelector(`[data-key="${CSS.escape(k)}"]`);
+    if (field && 'value' in field) field.value = value;
+  }
   if (key) {
     const again = container.querySelector(`[data-key="${CSS.escape(key)}"]`);
-    if (again) again.focus();
+    if (again) {
+      again.focus();
+      if (caret && typeof again.setSelectionRange === 'function') {
+        try { again.setSelectionRange(caret[0], caret[1]); } catch { /* a field type without a caret */ }
+      }
+    }
   }
+}
+
+function typedValues(container) {
+  const out = new Map();
+  container.querySelectorAll('input[data-key], textarea[data-key], select[data-key]').forEach((field) => {
+    if (edited(field)) out.set(field.dataset.key, field.value);
+  });
+  return out;
+}
+
+function edited(field) {
+  if (field.tagName === 'SELECT') {
+    const initial = [...field.options].find((o) => o.defaultSelected) || field.options[0];
+    return !!initial && field.value !== initial.value;
+  }
+  if (field.type === 'checkbox' || field.type === 'radio') return false;
+  return field.value !== field.defaultValue;
 }
 
 export function clear(el) {

@@ -83,12 +83,19 @@ export function formError() {
 }
 
 /** "14:05" today (or yesterday if that is in the future) as an ISO instant; empty means now (null). */
-export function timeToday(value) {
+/**
+ * The instant of a clock time typed for a reading ("14:05"). A time later than now is yesterday's only when it is more
+ * than 12 hours ahead (23:50 typed at 00:10); nearer than that it is a slip, refused here with the reason, where the
+ * server could only say the time falls before the session began.
+ */
+export function timeToday(value, nowMs = Date.now()) {
   if (!value) return null;
   const [hh, mm] = value.split(':').map(Number);
-  const d = new Date();
+  const d = new Date(nowMs);
   d.setHours(hh, mm, 0, 0);
-  if (d.getTime() > Date.now() + 60000) d.setDate(d.getDate() - 1);
+  const ahead = d.getTime() - nowMs;
+  if (ahead > 12 * 3600000) d.setDate(d.getDate() - 1);
+  else if (ahead > 60000) throw new Error(`${value} is later than now: vitals cannot be charted ahead of their time`);
   return d.toISOString();
 }
 

@@ -1,6 +1,6 @@
 // Session view: header, legal transitions, trend chart with threshold lines and alert marks, readings table with
 // amendments, timeline, and the effective thresholds (editable by a provider while the session is open).
-import { h, s, replace, ticking } from './dom.js';
+import { h, s, replace, ticking, appendChildren } from './dom.js';
 import { get, post, put } from './api.js';
 import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp } from './format.js';
 import { badge, stateWords, ackControl } from './alerts.js';
@@ -33,7 +33,6 @@ export function mount(view, ctx, id, readOnlyWanted) {
     const { session } = d;
     document.title = `${patientName(session.patient)} · Chairside`;
     const entry = d.series && d.series.sessions.find((x) => x.session.id === session.id);
-    const focusKey = document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     replace(root,
       h('header', { class: 'session-head' },
         h('h1', {}, h('a', { href: `#/patient/${session.patient.id}`, text: patientName(session.patient) }),
@@ -53,10 +52,6 @@ export function mount(view, ctx, id, readOnlyWanted) {
       h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title', text: 'Alerts and timeline' }), timeline(d, ctx)),
       h('section', { 'aria-labelledby': 'thr-title' }, h('h2', { id: 'thr-title', text: 'Effective thresholds' }), thresholdsPanel(d, ctx, load)));
-    if (focusKey) {
-      const again = root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`);
-      if (again) again.focus();
-    }
   }
 
   const listener = (type, data) => {
@@ -114,6 +109,7 @@ function transitionsPanel(d, ctx, reload) {
         const body = { to };
         if (reason.value.trim()) body.reason = reason.value.trim();
         const updated = await post(`/api/sessions/${session.id}/transitions`, body);
+        reason.value = ''; // said and recorded: not carried into the next phase's form
         store.apply('session', updated);
         reload();
       } catch (err) {
@@ -122,7 +118,7 @@ function transitionsPanel(d, ctx, reload) {
     },
     text: ACTIONS[to],
   }));
-  form.append(h('h2', { class: 'visually-hidden', text: 'Change phase' }),
+  appendChildren(form, h('h2', { class: 'visually-hidden', text: 'Change phase' }),
     notes.length ? h('p', { class: 'prestart-note', role: 'note', text: notes.join(' ') }) : null,
     h('div', { class: 'transition-buttons' }, buttons),
     h('div', { class: 'field' }, h('label', { for: 'transition-reason', text: 'Reason (required to stop early or to clear a start)' }), reason, reasonError),

@@ -98,9 +98,22 @@ function applyReading(r) {
   if (tile.readings.length > TREND) tile.readings = tile.readings.slice(-TREND);
   const latest = tile.readings[tile.readings.length - 1];
   if (latest && tile.session && (!tile.session.lastReadingTakenAt || Date.parse(latest.takenAt) >= Date.parse(tile.session.lastReadingTakenAt))) {
-    tile.session = { ...tile.session, lastReadingTakenAt: latest.takenAt };
+    tile.session = { ...tile.session, lastReadingTakenAt: latest.takenAt, nextChartingDue: dueAfter(tile.session, latest.takenAt) };
   }
   changed('tile', tile);
+}
+
+/**
+ * When the next vitals are due once a reading taken at {@code takenAt} is charted. The server's rule (ChartingSchedule):
+ * the phase's interval after the later of the phase's start and the latest reading. The interval is the one the server
+ * last used for this session: its due time less the time it counted from.
+ */
+export function dueAfter(session, takenAt) {
+  if (!session.nextChartingDue) return session.nextChartingDue;
+  const since = Date.parse(session.phaseSince);
+  const from = (last) => Math.max(since, last ? Date.parse(last) : -Infinity);
+  const interval = Date.parse(session.nextChartingDue) - from(session.lastReadingTakenAt);
+  return new Date(from(takenAt) + interval).toISOString();
 }
 
 function applyAlert(a) {
@@ -119,7 +132,10 @@ export function allOpenAlerts() {
   return out;
 }
 
-/** The alert a tile shows: highest priority, unacknowledged before acknowledged, newest first. */
+/**
+ * The alert a tile shows: unacknowledged before acknowledged (an alert still to be acknowledged must not hide behind one
+ * already seen to, whatever their priorities), then the highest priority, escalated first, newest first.
+ */
 export function topAlert(tile) {
   let best = null;
   for (const a of tile.alerts.values()) {
@@ -129,5 +145,5 @@ export function topAlert(tile) {
 }
 
 function rank(a) {
-  return PRIORITY[a.priority].rank * 10 + (a.state === 'ACTIVE' ? 5 : 0) + (a.escalated ? 1 : 0) + Date.parse(a.updatedAt) / 1e15;
+  return (a.state === 'ACTIVE' ? 100 : 0) + PRIORITY[a.priority].rank * 10 + (a.escalated ? 1 : 0) + Date.parse(a.updatedAt) / 1e15;
 }

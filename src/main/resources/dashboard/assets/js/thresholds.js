@@ -17,11 +17,10 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
   profile.rules.forEach((rule, ri) => {
     rule.limits.forEach((limit, li) => {
       const path = `rules[${ri}].limits[${li}]`;
-      const value = h('input', { name: `${path}.value`, inputmode: 'decimal', size: 5, value: String(limit.value),
+      const value = h('input', { name: `${path}.value`, inputmode: 'decimal', size: 5, value: String(limit.value), dataset: { key: `thr-${path}.value` },
         'aria-label': `${rule.label}: ${VITALS[limit.vital]} ${OPS[limit.operator]} value`, readonly: !editable });
-      const prio = h('select', { name: `${path}.priority`, disabled: !editable, 'aria-label': `${rule.label}: priority` },
-        ...['HIGH', 'MEDIUM', 'LOW'].map((p) => h('option', { value: p, text: p })));
-      prio.value = limit.priority;
+      const prio = h('select', { name: `${path}.priority`, disabled: !editable, 'aria-label': `${rule.label}: priority`, dataset: { key: `thr-${path}.priority` } },
+        ...['HIGH', 'MEDIUM', 'LOW'].map((p) => h('option', { value: p, text: p, selected: p === limit.priority })));
       inputs.push({ ri, li, value, prio });
       rows.push(h('tr', { dataset: { condition: rule.condition } },
         li === 0 ? h('th', { scope: 'row', rowspan: rule.limits.length }, rule.label,
@@ -41,7 +40,7 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
     ['charting.recoveryMinutes', 'Vitals every (min) in recovery', ch.recoveryMinutes],
     ['charting.graceMinutes', 'Overdue after (min) of grace', ch.graceMinutes],
     ['escalation.unacknowledgedSeconds', 'Escalate a HIGH alert after (s) unacknowledged', profile.escalation && profile.escalation.unacknowledgedSeconds],
-  ].map(([name, label, v]) => ({ name, label, input: h('input', { name, inputmode: 'numeric', size: 5, value: v == null ? '' : String(v), readonly: !editable, 'aria-label': label }) }));
+  ].map(([name, label, v]) => ({ name, label, input: h('input', { name, inputmode: 'numeric', size: 5, value: v == null ? '' : String(v), readonly: !editable, 'aria-label': label, dataset: { key: `thr-${name}` } }) }));
   const general = formError();
   const status = h('p', { role: 'status', class: 'saved' });
   const form = h('form', {
