@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.chairside.validation.MaxDecimals;
+
 public record NewPatient(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be 1-32 letters, digits or '-'") String mrn,
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
         @NotNull @Past(message = "must be in the past") LocalDate birthDate,
-        @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg") BigDecimal weightKg) {
+        @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg")
+        @MaxDecimals(Patient.WEIGHT_DECIMALS) BigDecimal weightKg) {
 }

@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "patient")
 public class Patient extends PanacheEntity {
+    /** The scale of weight_kg numeric(5,1): see {@link org.chairside.validation.StoredDecimal}. */
+    public static final int WEIGHT_DECIMALS = 1;
+
     /** Medical record number: the clinic's identifier, unique, and what monitors send in PID-3. */
     public String mrn;
     public String givenName;

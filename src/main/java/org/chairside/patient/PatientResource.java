@@ -1,5 +1,6 @@
 package org.chairside.patient;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.chairside.audit.AuditLog;
 import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.security.Roles;
+import org.chairside.validation.StoredDecimal;
 
 @Path("/api/patients")
 @Authenticated
@@ -71,7 +73,7 @@ public class PatientResource {
         p.givenName = body.givenName().trim();
         p.familyName = body.familyName().trim();
         p.birthDate = body.birthDate();
-        p.weightKg = body.weightKg();
+        p.weightKg = StoredDecimal.of(body.weightKg(), Patient.WEIGHT_DECIMALS);
         p.createdAt = RecordClock.now();
         p.createdBy = identity.getPrincipal().getName();
         p.persist();
@@ -98,10 +100,11 @@ public class PatientResource {
         p.givenName = changed("givenName", p.givenName, body.givenName().trim(), changes);
         p.familyName = changed("familyName", p.familyName, body.familyName().trim(), changes);
         p.birthDate = changed("birthDate", p.birthDate, body.birthDate(), changes);
+        BigDecimal weightKg = StoredDecimal.of(body.weightKg(), Patient.WEIGHT_DECIMALS);
         // compareTo, not equals: 70 and 70.0 kg are the same weight
-        if (p.weightKg == null ? body.weightKg() != null : body.weightKg() == null || p.weightKg.compareTo(body.weightKg()) != 0) {
-            changes.add("weightKg: " + p.weightKg + " -> " + body.weightKg());
-            p.weightKg = body.weightKg();
+        if (p.weightKg == null ? weightKg != null : weightKg == null || p.weightKg.compareTo(weightKg) != 0) {
+            changes.add("weightKg: " + p.weightKg + " -> " + weightKg);
+            p.weightKg = weightKg;
         }
         if (!changes.isEmpty()) {
             audit.record(identity.getPrincipal().getName(), "UPDATE", "patient", p.id, String.join("; ", changes));

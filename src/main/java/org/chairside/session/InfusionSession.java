@@ -25,6 +25,10 @@ import org.chairside.recliner.Recliner;
 @Entity
 @Table(name = "infusion_session")
 public class InfusionSession extends PanacheEntity {
+    /** The scales of weight_kg numeric(5,1) and dose_mg_per_kg numeric(6,3): see {@link org.chairside.validation.StoredDecimal}. */
+    public static final int WEIGHT_DECIMALS = 1;
+    public static final int DOSE_DECIMALS = 3;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "patient_id")
     public Patient patient;

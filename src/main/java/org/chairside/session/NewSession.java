@@ -11,15 +11,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.chairside.validation.MaxDecimals;
+
 public record NewSession(
         @NotNull Long patientId,
         @NotNull Long reclinerId,
-        @NotNull @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg") BigDecimal weightKg,
+        @NotNull @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg")
+        @MaxDecimals(InfusionSession.WEIGHT_DECIMALS) BigDecimal weightKg,
         @NotNull @Valid Protocol protocol) {
 
     public record Protocol(
             @NotBlank @Size(max = 60) String drug,
-            @NotNull @DecimalMin(value = "0.01", message = "must be from 0.01 to 10 mg/kg") @DecimalMax(value = "10", message = "must be from 0.01 to 10 mg/kg") BigDecimal doseMgPerKg,
+            @NotNull @DecimalMin(value = "0.01", message = "must be from 0.01 to 10 mg/kg") @DecimalMax(value = "10", message = "must be from 0.01 to 10 mg/kg")
+            @MaxDecimals(InfusionSession.DOSE_DECIMALS) BigDecimal doseMgPerKg,
             @NotNull @Min(value = 5, message = "must be from 5 to 720 minutes") @Max(value = 720, message = "must be from 5 to 720 minutes") Integer plannedMinutes) {
     }
 }

@@ -34,6 +34,7 @@ import org.chairside.rules.ThresholdProfile;
 import org.chairside.rules.Thresholds;
 import org.chairside.rules.VitalSigns;
 import org.chairside.security.Roles;
+import org.chairside.validation.StoredDecimal;
 import org.chairside.vitals.Baseline;
 
 /** Opens sessions and moves them through their phases; each change is one event on the live stream. */
@@ -78,9 +79,9 @@ public class SessionService {
         s.recliner = recliner;
         s.openReclinerId = recliner.id;
         s.state = SessionState.CHECKED_IN;
-        s.weightKg = body.weightKg();
+        s.weightKg = StoredDecimal.of(body.weightKg(), InfusionSession.WEIGHT_DECIMALS);
         s.drug = body.protocol().drug().trim();
-        s.doseMgPerKg = body.protocol().doseMgPerKg();
+        s.doseMgPerKg = StoredDecimal.of(body.protocol().doseMgPerKg(), InfusionSession.DOSE_DECIMALS);
         s.plannedMinutes = body.protocol().plannedMinutes();
         s.createdAt = now;
         s.createdBy = actor;

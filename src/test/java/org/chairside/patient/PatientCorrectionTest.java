@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
@@ -64,6 +67,39 @@ class PatientCorrectionTest {
         provider().body(recordOf(id)).put("/api/patients/" + id).then().statusCode(200);
         admin().queryParam("entity", "patient").queryParam("entityId", id).get("/api/audit")
                 .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aWeightWithMoreDecimalsThanTheRecordKeepsIsRefusedNotRoundedNorAudited() {
+        long id = newPatient();
+        Map<String, Object> record = recordOf(id);
+        record.put("weightKg", new BigDecimal("60.04"));
+        for (int i = 0; i < 2; i++) {
+            nurse().body(record).put("/api/patients/" + id)
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains("weightKg"))
+                    .body("violations[0].rule", equalTo("must have at most 1 decimal"));
+        }
+        nurse().get("/api/patients/" + id).then().body("weightKg", equalTo(70.0f));
+        admin().queryParam("entity", "patient").queryParam("entityId", id).get("/api/audit")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void theAnswerToACorrectionShowsWhatALaterReadReturnsAndRepeatingItIsNotAudited() {
+        long id = newPatient();
+        Map<String, Object> record = recordOf(id);
+        record.put("weightKg", 60);
+        JsonPath answer = nurse().body(record).put("/api/patients/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath stored = nurse().get("/api/patients/" + id).then().statusCode(200).extract().jsonPath();
+        // compared as parsed, so 60 against 60.0 (an integer against a decimal) is a difference
+        assertEquals(stored.<Object>get("$"), answer.get("$"));
+        nurse().body(record).put("/api/patients/" + id).then().statusCode(200);
+        admin().queryParam("entity", "patient").queryParam("entityId", id).get("/api/audit")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].detail", equalTo("weightKg: 70.0 -> 60.0"));
     }
 
     @Test

@@ -15,13 +15,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/patients}, {@code GET /api/patients?q=}, {@code GET /api/patients/{id}}. */
@@ -145,6 +148,28 @@ class PatientResourceTest {
                 .body("violations[0].rule", containsString("2-400"));
         nurse().body(with("weightKg", 401)).post("/api/patients")
                 .then().statusCode(422).body("violations.field", contains("weightKg"));
+    }
+
+    @Test
+    void aWeightWithMoreDecimalsThanTheRecordKeepsIsRefusedAndNothingIsStored() {
+        String mrn = unique("MRN");
+        Map<String, Object> body = patient(mrn);
+        body.put("weightKg", new BigDecimal("70.05"));
+        nurse().body(body).post("/api/patients")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("weightKg"))
+                .body("violations[0].rule", equalTo("must have at most 1 decimal"));
+        nurse().queryParam("q", mrn).get("/api/patients").then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void theAnswerToCreatingShowsWhatALaterReadReturns() {
+        Map<String, Object> body = with("weightKg", 64);
+        JsonPath answer = nurse().body(body).post("/api/patients").then().statusCode(201).extract().jsonPath();
+        JsonPath stored = nurse().get("/api/patients/" + answer.getLong("id")).then().statusCode(200).extract().jsonPath();
+        // compared as parsed, so 64 against 64.0 (an integer against a decimal) is a difference
+        assertEquals(stored.<Object>get("$"), answer.get("$"));
     }
 
     @Test

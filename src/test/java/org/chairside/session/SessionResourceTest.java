@@ -32,6 +32,7 @@ import java.util.Map;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/sessions}, {@code GET /api/sessions?state=}, {@code GET /api/sessions/{id}}. */
@@ -67,7 +68,7 @@ class SessionResourceTest {
                 .body("state", equalTo("CHECKED_IN"))
                 .body("patient.id", equalTo((int) patient))
                 .body("recliner.id", equalTo((int) recliner))
-                .body("weightKg", equalTo(70))
+                .body("weightKg", equalTo(70.0f))
                 .body("protocol.drug", equalTo("ketamine"))
                 .body("protocol.doseMgPerKg", equalTo(0.5f))
                 .body("protocol.plannedMinutes", equalTo(40))
@@ -185,6 +186,38 @@ class SessionResourceTest {
                 .then().statusCode(422).body("violations.field", contains("protocol.drug"));
         nurse().body(body(newPatient(), newRecliner(), Map.of(), "protocol", null)).post("/api/sessions")
                 .then().statusCode(422).body("violations.field", contains("protocol"));
+    }
+
+    @Test
+    void moreDecimalsThanTheRecordKeepsAreRefusedNotRounded() {
+        long recliner = newRecliner();
+        String weight = "{\"patientId\":" + newPatient() + ",\"reclinerId\":" + recliner
+                + ",\"weightKg\":70.05,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}";
+        nurse().body(weight).post("/api/sessions").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("weightKg"))
+                .body("violations[0].rule", equalTo("must have at most 1 decimal"));
+        String dose = "{\"patientId\":" + newPatient() + ",\"reclinerId\":" + recliner
+                + ",\"weightKg\":70.1,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.555555,\"plannedMinutes\":40}}";
+        nurse().body(dose).post("/api/sessions").then().statusCode(422)
+                .body("violations.field", contains("protocol.doseMgPerKg"))
+                .body("violations[0].rule", equalTo("must have at most 3 decimals"));
+        // nothing was stored: the chair is still free; trailing zeros are no extra decimals
+        nurse().body(dose.replace("0.555555", "0.5550").replace("70.1,", "70.10,")).post("/api/sessions").then().statusCode(201)
+                .body("weightKg", equalTo(70.1f))
+                .body("protocol.doseMgPerKg", equalTo(0.555f))
+                .body("protocol.totalDoseMg", equalTo(38.9f));
+    }
+
+    @Test
+    void theAnswerToOpeningShowsWhatALaterReadReturns() {
+        String body = "{\"patientId\":" + newPatient() + ",\"reclinerId\":" + newRecliner()
+                + ",\"weightKg\":70,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}";
+        JsonPath answer = nurse().body(body).post("/api/sessions").then().statusCode(201).extract().jsonPath();
+        JsonPath stored = nurse().get("/api/sessions/" + answer.getLong("id")).then().statusCode(200).extract().jsonPath();
+        // compared as parsed, so 70 against 70.0 (an integer against a decimal) is a difference
+        assertEquals(stored.<Object>get("weightKg"), answer.get("weightKg"));
+        assertEquals(stored.<Object>get("protocol"), answer.get("protocol"));
     }
 
     @Test
