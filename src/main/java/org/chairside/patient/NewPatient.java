@@ -7,7 +7,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -17,7 +16,7 @@ public record NewPatient(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be 1-32 letters, digits or '-'") String mrn,
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
-        @NotNull @Past(message = "must be in the past") LocalDate birthDate,
+        @NotNull @PlausibleBirthDate LocalDate birthDate,
         @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg")
         @MaxDecimals(Patient.WEIGHT_DECIMALS) BigDecimal weightKg) {
 }

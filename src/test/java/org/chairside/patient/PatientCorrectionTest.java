@@ -103,6 +103,19 @@ class PatientCorrectionTest {
     }
 
     @Test
+    void aBirthDateBeforeTheEarliestPlausibleIsRefusedAndNothingChanges() {
+        long id = newPatient();
+        Map<String, Object> record = recordOf(id);
+        record.put("birthDate", "1582-10-10");
+        record.put("givenName", "Changed");
+        nurse().body(record).put("/api/patients/" + id)
+                .then().statusCode(422)
+                .body("violations.field", contains("birthDate"))
+                .body("violations[0].rule", equalTo("must be from 1900-01-01 and in the past"));
+        nurse().get("/api/patients/" + id).then().body("birthDate", equalTo("1975-05-05")).body("givenName", equalTo("Test"));
+    }
+
+    @Test
     void anMrnAnotherPatientHoldsIsAConflictAndNothingChanges() {
         long id = newPatient();
         String othersMrn = nurse().get("/api/patients/" + newPatient()).then().extract().path("mrn");

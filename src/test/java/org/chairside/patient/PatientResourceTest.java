@@ -26,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST /api/patients}, {@code GET /api/patients?q=}, {@code GET /api/patients/{id}}. */
 @QuarkusTest
@@ -133,6 +135,27 @@ class PatientResourceTest {
     void birthDateInTheFutureIsInvalid() {
         nurse().body(with("birthDate", LocalDate.now().plusDays(1).toString())).post("/api/patients")
                 .then().statusCode(422).body("violations.field", contains("birthDate"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-9999-01-01", "0000-01-01", "1582-10-10", "1899-12-31"})
+    void birthDateBeforeTheEarliestPlausibleIsInvalidAndNothingIsStored(String birthDate) {
+        String mrn = unique("MRN");
+        Map<String, Object> body = patient(mrn);
+        body.put("birthDate", birthDate);
+        nurse().body(body).post("/api/patients")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("birthDate"))
+                .body("violations[0].rule", equalTo("must be from 1900-01-01 and in the past"));
+        nurse().queryParam("q", mrn).get("/api/patients").then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void theEarliestPlausibleBirthDateIsStoredAsSent() {
+        long id = nurse().body(with("birthDate", "1900-01-01")).post("/api/patients")
+                .then().statusCode(201).body("birthDate", equalTo("1900-01-01")).extract().jsonPath().getLong("id");
+        nurse().get("/api/patients/" + id).then().body("birthDate", equalTo("1900-01-01"));
     }
 
     @Test
