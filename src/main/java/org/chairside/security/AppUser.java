@@ -1,5 +1,6 @@
 package org.chairside.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,11 @@ public class AppUser extends PanacheEntity {
         return disabledAt == null;
     }
 
+    /** @throws IllegalArgumentException for a password bcrypt would cut (see {@link PasswordRule}) */
     public void setPassword(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > PasswordRule.MAX_BYTES) {
+            throw new IllegalArgumentException("A password of more than " + PasswordRule.MAX_BYTES + " bytes would be cut by bcrypt");
+        }
         passwordHash = BcryptUtil.bcryptHash(password);
     }
 

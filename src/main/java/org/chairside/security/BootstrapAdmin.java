@@ -1,5 +1,6 @@
 package org.chairside.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,11 @@ public class BootstrapAdmin {
         }
         if (password.isEmpty() || password.get().isBlank()) {
             LOG.warn("No users yet and chairside.bootstrap.admin-password is not set: nobody can log in");
+            return;
+        }
+        if (password.get().getBytes(StandardCharsets.UTF_8).length > PasswordRule.MAX_BYTES) {
+            LOG.warn("No users yet and chairside.bootstrap.admin-password is longer than " + PasswordRule.MAX_BYTES
+                    + " bytes (UTF-8), more than bcrypt checks: nobody can log in until it is shorter");
             return;
         }
         AppUser.create("admin", password.get(), List.of(Roles.ADMIN), "Administrator", "bootstrap").persist();

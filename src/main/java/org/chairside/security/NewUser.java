@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 public record NewUser(
         @NotBlank @Pattern(regexp = "[a-z0-9._-]{2,64}", message = "must be 2-64 lower-case letters, digits, '.', '_' or '-'") String username,
-        @NotBlank @Size(min = NewPassword.MIN, max = NewPassword.MAX, message = NewPassword.RULE) String password,
+        @NotBlank @PasswordRule String password,
         @NotEmpty(message = Roles.NONE_RULE) List<@Pattern(regexp = Roles.PATTERN, message = Roles.PATTERN_RULE) String> roles,
         @Size(max = 100) String displayName) {
 }

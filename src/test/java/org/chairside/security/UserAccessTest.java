@@ -234,9 +234,34 @@ class UserAccessTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations.field", contains("password"))
-                .body("violations[0].rule", equalTo("must be 10 to 128 characters"));
+                .body("violations[0].rule", equalTo(PasswordRule.RULE));
         admin().body("{\"password\": ").put("/api/users/" + user.id() + "/password").then().statusCode(400);
         as(user, PASSWORD).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptChecksIsRefusedNotCut() {
+        User user = newUser("NURSE");
+        String tooLong = "A".repeat(72) + "X".repeat(56);
+        admin().body(Map.of("password", tooLong)).put("/api/users/" + user.id() + "/password")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("password"))
+                .body("violations[0].rule", equalTo(PasswordRule.RULE));
+        admin().body(Map.of("password", "é".repeat(37))).put("/api/users/" + user.id() + "/password")
+                .then().statusCode(422).body("violations.field", contains("password"));
+        as(user, PASSWORD).body(Map.of("currentPassword", PASSWORD, "newPassword", tooLong)).put("/api/me/password")
+                .then().statusCode(422)
+                .body("violations.field", contains("newPassword"))
+                .body("violations[0].rule", equalTo(PasswordRule.RULE));
+        // nothing changed: the old password still works, and no bytes past the 72nd were ever what was checked
+        as(user, PASSWORD).get("/api/me").then().statusCode(200);
+        as(user, "A".repeat(72) + "Y".repeat(56)).get("/api/me").then().statusCode(401);
+
+        String longest = "A".repeat(72);
+        as(user, PASSWORD).body(Map.of("currentPassword", PASSWORD, "newPassword", longest)).put("/api/me/password")
+                .then().statusCode(204);
+        as(user, longest).get("/api/me").then().statusCode(200);
     }
 
     @Test

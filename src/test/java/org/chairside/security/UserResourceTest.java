@@ -117,6 +117,23 @@ class UserResourceTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptChecksIsInvalidAndNoUserIsCreated() {
+        for (String tooLong : List.of("A".repeat(72) + "X".repeat(56), "é".repeat(128), "é".repeat(37))) {
+            String name = username();
+            admin().body(Map.of("username", name, "password", tooLong, "roles", List.of("NURSE")))
+                    .post("/api/users")
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains("password"))
+                    .body("violations[0].rule", equalTo(PasswordRule.RULE));
+            admin().get("/api/users").then().body("username", not(hasItem(name)));
+        }
+        String name = username();
+        admin().body(Map.of("username", name, "password", "é".repeat(36), "roles", List.of("NURSE")))
+                .post("/api/users").then().statusCode(201);
+    }
+
+    @Test
     void badUsernameIsInvalid() {
         admin().body(Map.of("username", "Has Spaces", "password", "a-long-password", "roles", List.of("NURSE")))
                 .post("/api/users")
