@@ -66,14 +66,16 @@ public class ChartingService {
     private final AlertService alerts;
     private final EventLog events;
     private final TransactionSynchronizationRegistry transactions;
+    private final SessionService sessions;
     private final Duration historicalAfter;
 
     public ChartingService(Thresholds thresholds, AlertService alerts, EventLog events, TransactionSynchronizationRegistry transactions,
-                           @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
+                           SessionService sessions, @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
         this.thresholds = thresholds;
         this.alerts = alerts;
         this.events = events;
         this.transactions = transactions;
+        this.sessions = sessions;
         this.historicalAfter = historicalAfter;
     }
 
@@ -347,6 +349,8 @@ public class ChartingService {
         if (original.isBaseline()) {
             Baseline.recompute(session);
         }
+        // before the rules: only the newest reading may clear a condition, and that is now judged without the original
+        boolean lastReadingMoved = recomputeLastReading(session);
         if (session.state.isOpen()) {
             ThresholdProfile profile = thresholds.effective(session.id);
             List<VitalSigns> recent = recent(session, r, window(profile));
@@ -354,7 +358,28 @@ public class ChartingService {
             changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
         }
         events.append(announcement(List.of(original, r), changed));
+        if (lastReadingMoved) {
+            // after the readings, so that a board takes the session's own last-reading and charting-due times last
+            sessions.announce(session);
+        }
         return new Charted(List.of(r), changed, 0);
+    }
+
+    /**
+     * An amendment can move the session's newest reading: its correction may be taken earlier or later than the
+     * original, which no longer counts. Charting only ever moves it forward and knows so without a query; here the
+     * newest current reading is read, once the amendment is flushed.
+     *
+     * @return whether the last-reading time changed
+     */
+    private static boolean recomputeLastReading(InfusionSession session) {
+        Instant newest = latest(session.id, null, 1).get(0).takenAt;
+        if (newest.equals(session.lastReadingTakenAt)) {
+            return false;
+        }
+        session.lastReadingTakenAt = newest;
+        SessionService.recordLastReadings(Map.of(session.id, newest));
+        return true;
     }
 
     private Set<Alert> evaluate(InfusionSession session, Reading r, ThresholdProfile profile, VitalSigns baseline,

@@ -8,12 +8,18 @@ import static org.chairside.TestClinic.nurse;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class AmendmentTest {
@@ -76,6 +82,37 @@ class AmendmentTest {
         admin().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/" + original + "/amendments").then().statusCode(403);
         org.chairside.TestClinic.provider().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/" + original + "/amendments")
                 .then().statusCode(201);
+    }
+
+    @ParameterizedTest(name = "corrected {0} s from now")
+    @ValueSource(ints = {0, 50})
+    void anAmendedTakenAtIsTheSessionsLastReadingTimeAndChartingIsDueFromIt(int correctedFromNow) {
+        long session = infusingSession();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant charted = now.plusSeconds(correctedFromNow == 0 ? 40 : 0);
+        Instant corrected = now.plusSeconds(correctedFromNow);
+        long original = chart(session, Map.of("heartRate", 71, "takenAt", charted.toString())).getLong("reading.id");
+        JsonPath before = nurse().get("/api/sessions/" + session).then().statusCode(200).extract().jsonPath();
+        assertEquals(charted, Instant.parse(before.getString("lastReadingTakenAt")));
+        Duration interval = Duration.between(charted, Instant.parse(before.getString("nextChartingDue")));
+
+        nurse().body(Map.of("heartRate", 71, "takenAt", corrected.toString(), "reason", "wrong time"))
+                .post("/api/readings/" + original + "/amendments").then().statusCode(201);
+
+        JsonPath after = nurse().get("/api/sessions/" + session).then().statusCode(200).extract().jsonPath();
+        assertEquals(corrected, Instant.parse(after.getString("lastReadingTakenAt")));
+        assertEquals(corrected.plus(interval), Instant.parse(after.getString("nextChartingDue")));
+    }
+
+    @Test
+    void amendingTheNewestReadingToBeforeAnotherMakesThatOneTheLast() {
+        long session = infusingSession();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        chart(session, Map.of("heartRate", 70, "takenAt", now.plusSeconds(20).toString()));
+        long newest = chart(session, Map.of("heartRate", 71, "takenAt", now.plusSeconds(40).toString())).getLong("reading.id");
+        nurse().body(Map.of("heartRate", 71, "takenAt", now.toString(), "reason", "wrong time"))
+                .post("/api/readings/" + newest + "/amendments").then().statusCode(201);
+        assertEquals(now.plusSeconds(20), Instant.parse(nurse().get("/api/sessions/" + session).then().extract().path("lastReadingTakenAt")));
     }
 
     @Test
