@@ -9,7 +9,7 @@ export function passwordButton() {
 
 function openDialog() {
   const current = field('currentPassword', 'Current password', { type: 'password', autocomplete: 'current-password' }, { prefix: 'me' });
-  const next = field('newPassword', 'New password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'me' });
+  const next = field('newPassword', 'New password (10-72 characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'me' });
   const dialog = h('dialog', { id: 'password-dialog', 'aria-labelledby': 'password-dialog-title' });
   const opener = document.getElementById('change-password');
   // Back to the button that opened it, as after any dialog; otherwise focus falls to the page's start.

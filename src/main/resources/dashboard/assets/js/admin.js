@@ -92,7 +92,7 @@ async function loadUsers(section, me, audited, managing = null) {
   };
   const username = field('username', 'Username', {}, { prefix: 'usr' });
   const displayName = field('displayName', 'Display name', {}, { prefix: 'usr' });
-  const password = field('password', 'Password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'usr' });
+  const password = field('password', 'Password (10-72 characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'usr' });
   const roles = roleBoxes('role', []);
   const general = formError();
   const form = h('form', {
@@ -148,7 +148,7 @@ function userEditor(user, me, reload, audited) {
     }, roleField),
   }, roles.fieldset, h('button', { type: 'submit', text: 'Save roles' }), formError());
 
-  const password = field('password', 'New password (10+ characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'edit' });
+  const password = field('password', 'New password (10-72 characters)', { type: 'password', autocomplete: 'new-password' }, { prefix: 'edit' });
   const passwordDone = h('p', { class: 'muted', role: 'status' });
   const passwordForm = h('form', {
     class: 'inline-form', novalidate: true, 'aria-label': `Password of ${user.username}`,
