@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,6 +67,7 @@ public class UserResource {
     @Path("{id}/roles")
     @Transactional
     public UserView changeRoles(@PathParam("id") long id, @Valid @NotNull RoleChange body) {
+        callerStillAnActiveAdmin();
         AppUser user = find(id);
         if (isCaller(user) && !body.roles().contains(Roles.ADMIN)) {
             throw ProblemException.conflict("You may not take away your own ADMIN role: another admin has to");
@@ -84,6 +86,7 @@ public class UserResource {
     @Path("{id}/disable")
     @Transactional
     public UserView disable(@PathParam("id") long id) {
+        callerStillAnActiveAdmin();
         AppUser user = find(id);
         if (isCaller(user)) {
             throw ProblemException.conflict("You may not disable yourself: another admin has to");
@@ -109,6 +112,22 @@ public class UserResource {
             accessChanged.fire(new AccessChanged(user.username));
         }
         return UserView.of(user);
+    }
+
+    /**
+     * Two admins disabling each other (or taking each other's ADMIN role) at the same moment both succeeded, and a clinic
+     * whose only admins they were had none left. The active admins' rows are locked, in id order, before either change,
+     * so such changes take turns; the caller must still be an active admin when its turn comes. The caller stays one
+     * (it cannot disable itself or drop its own ADMIN), so the clinic always keeps an admin.
+     */
+    private void callerStillAnActiveAdmin() {
+        String caller = actor();
+        boolean stillAdmin = AppUser.<AppUser>find("disabledAt is null and roles like ?1 order by id", "%" + Roles.ADMIN + "%")
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .anyMatch(u -> u.username.equals(caller) && u.roleList().contains(Roles.ADMIN));
+        if (!stillAdmin) {
+            throw ProblemException.conflict("You are no longer an active admin: another admin changed your account a moment ago");
+        }
     }
 
     /** A new starter's first password, or one a user forgot: the old one stops working on every instance. */
