@@ -1,7 +1,6 @@
 package org.chairside.interop;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,17 +92,18 @@ public final class CsvRowReader {
                 if (BLANKS.contains(raw.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                BigDecimal number = number(raw);
-                if (number == null) {
-                    errors.add(new RowError(row, c.header(), "'" + abbreviate(raw) + "' is not a number"));
+                BigDecimal number;
+                try {
+                    number = DeviceNumber.parse(decimalComma ? raw.replace(',', '.') : raw);
+                } catch (DeviceNumber.Refused e) {
+                    errors.add(new RowError(row, c.header(), "'" + abbreviate(raw) + "' " + (e.refusal() == DeviceNumber.Refusal.NOT_A_NUMBER
+                            ? "is not a number" : DeviceNumber.implausible(f.vital()))));
                     break;
                 }
                 if (c.fahrenheit()) {
-                    number = number.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5))
-                            .divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+                    number = DeviceNumber.celsius(number);
                 }
-                values2.put(f.vital(), f.vital() == Vital.TEMPERATURE ? (Number) number.doubleValue()
-                        : (Number) number.setScale(0, RoundingMode.HALF_UP).intValue());
+                values2.put(f.vital(), DeviceNumber.charted(f.vital(), number));
                 headerOf.put(f.vital(), c.header());
                 break;
             }
@@ -166,15 +166,6 @@ public final class CsvRowReader {
             return z.toInstant();
         }
         return ((LocalDateTime) t).atZone(zone).toInstant();
-    }
-
-    private BigDecimal number(String raw) {
-        String s = decimalComma ? raw.replace(',', '.') : raw;
-        try {
-            return new BigDecimal(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String cell(List<String> values, int index) {

@@ -99,6 +99,11 @@ public class FhirResource {
             return new Received<>(null, bad);
         }
         String name = type.getSimpleName();
+        FhirNumbers.Unreadable huge = body == null ? null : FhirNumbers.firstUnreadable(body, name);
+        if (huge != null) {
+            return new Received<>(null, outcome(422, OperationOutcome.IssueType.VALUE, huge.expression(),
+                    huge.text() + " is not a plausible value: no vital sign, nor any element Chairside reads, has so many digits"));
+        }
         IBaseResource parsed;
         try {
             parsed = parse(body);

@@ -1,7 +1,6 @@
 package org.chairside.interop;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -188,9 +187,18 @@ public final class FhirVitals {
             return;
         }
         String unit = q.hasCode() ? q.getCode() : q.getUnit();
-        BigDecimal value = q.getValue();
+        BigDecimal value;
+        String text = q.getValueElement().getValueAsString();
+        try {
+            // the text as sent, not HAPI's BigDecimal: its size is judged before any arithmetic
+            value = DeviceNumber.parse(text);
+        } catch (DeviceNumber.Refused e) {
+            issues.add(new Issue(at + ".value", "'" + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "' "
+                    + (e.refusal() == DeviceNumber.Refusal.NOT_A_NUMBER ? "is not a number" : DeviceNumber.implausible(v))));
+            return;
+        }
         if (v == Vital.TEMPERATURE && "[degF]".equals(unit)) {
-            value = value.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5)).divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+            value = DeviceNumber.celsius(value);
         } else if (unit == null || !UNITS.get(v).contains(unit)) {
             issues.add(new Issue(at + ".code", "unit " + (unit == null ? "(none)" : "'" + unit + "'") + " is not accepted for "
                     + v.label() + "; expected UCUM " + UNITS.get(v).iterator().next()));
@@ -200,7 +208,7 @@ public final class FhirVitals {
             issues.add(new Issue(at + ".system", "must be " + UCUM));
             return;
         }
-        found.put(v, v == Vital.TEMPERATURE ? (Number) value.doubleValue() : (Number) value.setScale(0, RoundingMode.HALF_UP).intValue());
+        found.put(v, DeviceNumber.charted(v, value));
     }
 
     static String loinc(CodeableConcept cc) {

@@ -1,7 +1,6 @@
 package org.chairside.interop;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,18 +72,20 @@ public final class Hl7Codes {
      * The value in Chairside's unit (integers rounded, Fahrenheit converted), or null when the unit is not one
      * accepted for the vital.
      *
+     * @param value as {@link DeviceNumber#parse} read it: no larger than a vital can be
+     *
      * @param units the unit identifiers and texts OBX-6 carries (any may match)
      */
     public static Number convert(Vital vital, BigDecimal value, List<String> units) {
         boolean ok = units.stream().anyMatch(u -> UNITS.get(vital).contains(u.trim().toLowerCase(Locale.ROOT)));
         if (!ok && vital == Vital.TEMPERATURE && units.stream().anyMatch(u -> FAHRENHEIT.contains(u.trim().toLowerCase(Locale.ROOT)))) {
-            value = value.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5)).divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP);
+            value = DeviceNumber.celsius(value);
             ok = true;
         }
         if (!ok) {
             return null;
         }
-        return vital == Vital.TEMPERATURE ? (Number) value.doubleValue() : (Number) value.setScale(0, RoundingMode.HALF_UP).intValue();
+        return DeviceNumber.charted(vital, value);
     }
 
     /** The units accepted for a vital, for error messages. */

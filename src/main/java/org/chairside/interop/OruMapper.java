@@ -104,9 +104,10 @@ public final class OruMapper {
                 }
                 BigDecimal number;
                 try {
-                    number = new BigDecimal(raw.trim());
-                } catch (NumberFormatException e) {
-                    errors.add(where + ": OBX-5 '" + raw + "' is not a number");
+                    number = DeviceNumber.parse(raw);
+                } catch (DeviceNumber.Refused e) {
+                    errors.add(where + ": OBX-5 '" + clip(raw) + "' " + (e.refusal() == DeviceNumber.Refusal.NOT_A_NUMBER
+                            ? "is not a number" : DeviceNumber.implausible(vital)));
                     continue;
                 }
                 List<String> units = new ArrayList<>();
@@ -159,6 +160,12 @@ public final class OruMapper {
         String id = controlId == null ? "" : controlId;
         String readable = "hl7:" + id + ":" + at;
         return readable.length() <= ReadingInput.MAX_SOURCE_REF ? readable : "hl7:sha256:" + CsvRowReader.sha256(id) + ":" + at;
+    }
+
+    /** A value quoted back in an ACK: enough to recognise it, not a megabyte of digits. */
+    private static String clip(String raw) {
+        String s = raw.strip();
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static Integer intOf(Map<Vital, Number[]> v, Vital vital) {

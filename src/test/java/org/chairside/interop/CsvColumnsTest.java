@@ -2,8 +2,10 @@ package org.chairside.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -78,6 +80,12 @@ class CsvColumnsTest {
             "2025-03-01T10:00:00+02:00,120.4,80,70,98|ok|",
             "2025-03-01T10:00:00Z,,,70,--|ok|",
             "2025-03-01T10:00:00Z,abc,80,70,98|SYS|not a number",
+            // refused from its text: as a BigDecimal, rounding 1E10000000 takes minutes, even in a preview
+            "2025-03-01T10:00:00Z,120,80,1E10000000,98|HR|is not a plausible Heart rate: the plausible range is 20-300 /min",
+            // beyond an int: intValue() kept the low 32 bits and charted 120
+            "2025-03-01T10:00:00Z,120,80,4294967416,98|HR|is not a plausible Heart rate: the plausible range is 20-300 /min",
+            "2025-03-01T10:00:00Z,120,80,-4294967176,98|HR|is not a plausible Heart rate",
+            "2025-03-01T10:00:00Z,120,80,70,1E-30000000|SpO2|is not a plausible SpO2: the plausible range is 50-100 %",
             "2025-03-01T10:00:00Z,120,80,70,101|SpO2|plausible range",
             "2025-03-01T10:00:00Z,80,90,70,98|SYS|above diastolic",
             "2025-03-01T10:00:00Z,120,,70,98|DIA|charted together",
@@ -89,7 +97,7 @@ class CsvColumnsTest {
     void rows(String row, String column, String reason) {
         CsvColumns c = CsvColumns.resolve(List.of("Time", "SYS", "DIA", "HR", "SpO2"), Map.of());
         CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 7);
-        CsvRowReader.RowResult res = r.read(9, Arrays.asList(row.split(",", -1)), CREATED, NOW);
+        CsvRowReader.RowResult res = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> r.read(9, Arrays.asList(row.split(",", -1)), CREATED, NOW));
         if (column.equals("ok")) {
             assertTrue(res.ok(), res.errors().toString());
             assertTrue(res.input().sourceRef().startsWith("csv:"));

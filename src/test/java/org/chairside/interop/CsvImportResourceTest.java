@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +147,22 @@ class CsvImportResourceTest {
         post(nurse(), s, "monitor-nibp.csv", Map.of("dryRun", "yes")).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("dryRun")).body("violations[0].rule", equalTo("must be true or false"));
+        assertEquals(0, readingCount(s));
+    }
+
+    /** Rounding 1E10000000 as a BigDecimal held the request for minutes, even in a preview; 4294967416 was charted as 120. */
+    @Test
+    void aNumberNoVitalCanBeIsARejectedRowAtOnceNamingTheVitalAndItsRange() {
+        long s = session();
+        String csv = "Time,HR,SpO2\n2025-03-01T09:00:00Z,1E10000000,98\n2025-03-01T09:10:00Z,4294967416,98\n2025-03-01T09:20:00Z,72,98\n";
+        Response preview = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> nurse().contentType("text/csv").body(csv)
+                .queryParam("dryRun", true).post("/api/sessions/" + s + "/imports/csv"));
+        preview.then().statusCode(200).body("rowsRejected", equalTo(2)).body("rowsValid", equalTo(1))
+                .body("rejected.column", everyItem(equalTo("HR")))
+                .body("rejected[0].reason", equalTo("'1E10000000' is not a plausible Heart rate: the plausible range is 20-300 /min"))
+                .body("rejected[1].reason", equalTo("'4294967416' is not a plausible Heart rate: the plausible range is 20-300 /min"));
+        nurse().contentType("text/csv").body(csv).post("/api/sessions/" + s + "/imports/csv").then().statusCode(422)
+                .body("violations.field", hasItem("row 2, column HR"));
         assertEquals(0, readingCount(s));
     }
 

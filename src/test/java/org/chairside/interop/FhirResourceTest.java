@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +98,23 @@ class FhirResourceTest {
         // no open session
         TestClinic.transition((long) s[0], "STOPPED", "left");
         post("Bundle", bundle).statusCode(409).body("issue[0].code", equalTo("conflict"));
+    }
+
+    /** HAPI's parser took minutes over 1e10000000 (it writes the decimal out in full); 4294967416 was charted as 120. */
+    @Test
+    void aNumberNoVitalCanBeIsRefusedAtOnceNamingTheElement() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> post("Observation", obs.replace("\"value\": 71", "\"value\": 1e10000000"))
+                .statusCode(422).body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]", equalTo("Observation.valueQuantity.value"))
+                .body("issue[0].diagnostics", containsString("1e10000000 is not a plausible value")));
+        post("Bundle", bundleOf(obs.replace("\"value\": 71", "\"value\": 1E+10000000"))).statusCode(422)
+                .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.valueQuantity.value"));
+        post("Observation", obs.replace("\"value\": 71", "\"value\": 4294967416")).statusCode(422)
+                .body("issue[0].expression[0]", equalTo("Observation.valueQuantity.value"))
+                .body("issue[0].diagnostics", equalTo("'4294967416' is not a plausible Heart rate: the plausible range is 20-300 /min"));
+        assertEquals(0, readingCount((long) s[0]));
     }
 
     @Test

@@ -49,13 +49,33 @@ class FhirVitalsTest {
         assertEquals(in.get(0).sourceRef(), new FhirVitals().read(b).patients().get(0).readings().get(0).sourceRef(), "stable key");
     }
 
+    /** HAPI's parser writes a decimal out in full: 1e10000000 took minutes there, so such numbers are found first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1e10000000}}|Observation.valueQuantity.value|1e10000000",
+            "{\"resourceType\":\"Bundle\",\"entry\":[{},{\"resource\":{\"component\":[{\"valueQuantity\":{\"value\":-1E-999999}}]}}]}"
+                    + "|Bundle.entry[1].resource.component[0].valueQuantity.value|-1E-999999",
+            "{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":4294967416}}||",
+            "{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1e10000000|Observation.valueQuantity.value|1e10000000",
+            "{not json||"})
+    void numbersTooLargeToParseAreFoundBeforeTheParser(String json, String expression, String text) {
+        String root = json.contains("Bundle") ? "Bundle" : "Observation";
+        FhirNumbers.Unreadable found = FhirNumbers.firstUnreadable(json, root);
+        assertEquals(expression, found == null ? null : found.expression());
+        assertEquals(text, found == null ? null : found.text());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "\"code\": \"8867-4\"|\"code\": \"29463-7\"|.code|not a vital",
             "\"code\": \"/min\"|\"code\": \"kPa\"|.valueQuantity.code|not accepted",
             "\"status\": \"final\"|\"status\": \"cancelled\"|.status|must be one of",
             "\"effectiveDateTime\": \"2025-03-01T10:05:00Z\",||.effective[x]|is required",
-            "\"value\": \"${MRN}\"|\"value\": \"\"|.subject|names no patient"})
+            "\"value\": \"${MRN}\"|\"value\": \"\"|.subject|names no patient",
+            // beyond an int: intValue() kept the low 32 bits and charted 120
+            "\"value\": 71|\"value\": 4294967416|.valueQuantity.value|is not a plausible Heart rate: the plausible range is 20-300 /min",
+            "\"value\": 71|\"value\": -4294967176|.valueQuantity.value|is not a plausible Heart rate",
+            "\"value\": 71|\"value\": 1e-30|.valueQuantity.value|is not a plausible Heart rate"})
     void observationIssues(String from, String to, String expression, String message) throws Exception {
         String json = file("observation-hr.json").replace(from.replace("${MRN}", "M-9"), to == null ? "" : to);
         Observation o = ctx.newJsonParser().parseResource(Observation.class, json);

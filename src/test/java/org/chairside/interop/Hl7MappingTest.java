@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -57,12 +59,17 @@ class Hl7MappingTest {
         assertEquals(expected, n == null ? null : n.toString());
     }
 
-    private static ORU_R01 parse(String file) throws Exception {
+    /** The file with pieces of text replaced: from, to, from, to... */
+    private static ORU_R01 parse(String file, String... replacements) throws Exception {
         try (InputStream in = Hl7MappingTest.class.getResourceAsStream("/interop/hl7/" + file);
              HapiContext ctx = new DefaultHapiContext()) {
             ctx.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
             ctx.setValidationContext(ValidationContextFactory.noValidation());
-            String er7 = Hl7Service.normalize(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${MRN}", "M-1").replace("${CHAIR}", "Bay 3"));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${MRN}", "M-1").replace("${CHAIR}", "Bay 3");
+            for (int i = 0; i < replacements.length; i += 2) {
+                text = text.replace(replacements[i], replacements[i + 1]);
+            }
+            String er7 = Hl7Service.normalize(text);
             return (ORU_R01) ctx.getPipeParser().parse(er7);
         } catch (IOException e) {
             throw e;
@@ -91,6 +98,21 @@ class Hl7MappingTest {
         assertEquals(88, c.readings().get(0).heartRate(), "pulse fills in when no ECG rate came");
         assertEquals(37.0, c.readings().get(0).temperatureC());
         assertEquals(128, c.readings().get(1).systolic());
+    }
+
+    /** OBX 5 is the ECG heart rate: what it says instead of 76. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // beyond an int: intValue() kept the low 32 bits and charted 120 with AA
+            "4294967416|OBX 5: OBX-5 '4294967416' is not a plausible Heart rate: the plausible range is 20-300 /min",
+            "-4294967176|OBX 5: OBX-5 '-4294967176' is not a plausible Heart rate: the plausible range is 20-300 /min",
+            // refused from its text: rounding it as a BigDecimal took minutes, on a port with no login
+            "1E30000000|OBX 5: OBX-5 '1E30000000' is not a plausible Heart rate: the plausible range is 20-300 /min",
+            "seventy|OBX 5: OBX-5 'seventy' is not a number"})
+    void aValueThatCannotBeAVitalSignIsAnErrorNamingTheVitalAndItsRange(String value, String error) {
+        OruMapper.Content c = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-pcd01.hl7", "|76|264864", "|" + value + "|264864")));
+        assertEquals(List.of(error), c.errors());
     }
 
     /** Control id length, whether the key keeps it readable. */

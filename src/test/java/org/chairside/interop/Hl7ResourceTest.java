@@ -7,6 +7,7 @@ import static org.chairside.interop.InteropFixture.resource;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -172,6 +174,26 @@ class Hl7ResourceTest {
         TestClinic.transition((long) s[0], "STOPPED", "left");
         ack = post(ER7, ok).statusCode(422).extract().asString();
         assertTrue(ack.contains("no open session"), ack);
+    }
+
+    /**
+     * Rounding OBX-5 1E30000000 as a BigDecimal held a thread for minutes, over MLLP with no login; 4294967416 was
+     * charted as heart rate 120 with AA.
+     */
+    @Test
+    void aNumberNoVitalCanBeIsAnAeAtOnceNamingTheVitalAndItsRange() throws Exception {
+        Object[] s = session();
+        String ok = message("oru-r01-pcd01.hl7", s);
+        for (String value : List.of("1E30000000", "4294967416", "-4294967176")) {
+            String ack = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> post(ER7, ok.replace("|76|264864", "|" + value + "|264864")).statusCode(422).extract().asString());
+            assertEquals("AE", msa(ack, 1), ack);
+            assertTrue(ack.contains("OBX-5 '" + value + "' is not a plausible Heart rate: the plausible range is 20-300 /min"), ack);
+        }
+        List<String> acks = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> overMllp(List.of(ok.replace("|76|264864", "|1E30000000|264864"))));
+        assertEquals("AE", msa(acks.get(0), 1), acks.get(0));
+        assertEquals(0, readingCount((long) s[0]));
     }
 
     @Test
