@@ -141,10 +141,9 @@ public final class OruMapper {
             }
         }
         List<ReadingInput> readings = new ArrayList<>();
-        byTime.forEach((at, v) -> readings.add(new ReadingInput(at, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC),
+        byTime.forEach((at, v) -> readings.add(keyed(new ReadingInput(at, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC),
                 intOf(v, Vital.HEART_RATE), intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
-                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE)[0].doubleValue() : null,
-                sourceRef(controlId, at))));
+                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE)[0].doubleValue() : null, null), controlId, mrn)));
         if (readings.isEmpty() && errors.isEmpty()) {
             errors.add("the message has no observation to chart (every OBX is a device row or ignored)");
         }
@@ -152,9 +151,22 @@ public final class OruMapper {
     }
 
     /**
-     * The reading's idempotency key: the control id and the observation time, readable in the database for ids of the
-     * usual length. A control id too long for the key's 200 characters (HL7 allows 199) is hashed, so the message is
-     * still charted, and still only once.
+     * The reading with its idempotency key. Monitors occasionally omit MSH-10: keyed by the time alone, a second
+     * device's values for the patient at that time were answered AA "already stored" and lost. Without a control id
+     * the key is what the message says (patient, time, values): sent again it is stored once, and other values for
+     * the same time are a reading of their own.
+     */
+    static ReadingInput keyed(ReadingInput r, String controlId, String mrn) {
+        String key = controlId != null && !controlId.isBlank() ? sourceRef(controlId, r.takenAt())
+                : "hl7:content:" + CsvRowReader.sha256(mrn + "|" + r.takenAt() + "|" + r.systolic() + "|" + r.diastolic() + "|"
+                        + r.heartRate() + "|" + r.spo2() + "|" + r.respiratoryRate() + "|" + r.temperatureC());
+        return new ReadingInput(r.takenAt(), r.systolic(), r.diastolic(), r.heartRate(), r.spo2(), r.respiratoryRate(), r.temperatureC(), key);
+    }
+
+    /**
+     * The key of a message with a control id: the control id and the observation time, readable in the database for
+     * ids of the usual length. A control id too long for the key's 200 characters (HL7 allows 199) is hashed, so the
+     * message is still charted, and still only once.
      */
     static String sourceRef(String controlId, Instant at) {
         String id = controlId == null ? "" : controlId;

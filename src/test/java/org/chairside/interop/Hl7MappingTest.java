@@ -115,6 +115,21 @@ class Hl7MappingTest {
         assertEquals(List.of(error), c.errors());
     }
 
+    /** Keyed by the time alone, a second device's message for the same time was "already stored" and lost. */
+    @Test
+    void withoutAControlIdTheKeyIsTheMessagesContent() throws Exception {
+        OruMapper mapper = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC"));
+        ReadingInput r = mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|")).readings().get(0);
+        assertTrue(r.sourceRef().startsWith("hl7:content:"), r.sourceRef());
+        assertTrue(r.sourceRef().length() <= ReadingInput.MAX_SOURCE_REF);
+        assertEquals(r.sourceRef(), mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|")).readings().get(0).sourceRef(),
+                "the same message again has the same key");
+        assertNotEquals(r.sourceRef(), mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|", "|97|%", "|96|%"))
+                .readings().get(0).sourceRef(), "other values at the same time have another");
+        assertEquals("hl7:MSG00001:2025-03-01T09:09:00Z", mapper.map(parse("oru-r01-pcd01.hl7")).readings().get(0).sourceRef(),
+                "with a control id the key is unchanged");
+    }
+
     /** Control id length, whether the key keeps it readable. */
     @ParameterizedTest
     @CsvSource({"8, true", "171, true", "172, false", "199, false", "5000, false"})

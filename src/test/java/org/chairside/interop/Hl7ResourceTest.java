@@ -196,6 +196,24 @@ class Hl7ResourceTest {
         assertEquals(0, readingCount((long) s[0]));
     }
 
+    /** Keyed by the empty control id and the time, the oximeter's message was answered AA "1 already stored" and lost. */
+    @Test
+    void messagesWithoutAControlIdFromTwoDevicesAtOneTimeAreBothStoredAndEachOnlyOnce() {
+        Object[] s = session();
+        String ecg = "MSH|^~\\&|ECG-7|CLINIC|CHAIRSIDE|CLINIC|20250301091000||ORU^R01^ORU_R01||P|2.6\rPID|||" + s[1] + "^^^CLINIC^MR\r"
+                + "OBR|1\rOBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC||76|/min|||||R|||20250301090900+0000\r";
+        String oximeter = ecg.replace("ECG-7", "OXI-2").replace("147842^MDC_ECG_HEART_RATE^MDC||76|/min", "150456^MDC_PULS_OXIM_SAT_O2^MDC||97|%");
+        String ack = post(ER7, ecg).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        ack = post(ER7, oximeter).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        assertTrue(msa(ack, 3).startsWith("Stored 1 reading(s)") && !msa(ack, 3).contains("already stored"), ack);
+        assertEquals(2, readingCount((long) s[0]));
+        ack = post(ER7, oximeter).statusCode(200).extract().asString();
+        assertTrue(msa(ack, 3).contains("1 already stored"), "sent again: stored once; " + ack);
+        assertEquals(2, readingCount((long) s[0]));
+    }
+
     @Test
     void theReclinerInPv1ChoosesTheSessionAndALocationThatIsNoReclinerFallsBackToThePatientsOpenOne() {
         Object[] s = session();
