@@ -18,6 +18,8 @@ import org.chairside.session.SessionService;
 import org.chairside.vitals.ChartingQueue;
 import org.chairside.vitals.ChartingService;
 import org.chairside.vitals.Reading;
+import org.chairside.vitals.ReadingInput;
+import org.chairside.vitals.ReadingSourceRef;
 import org.chairside.vitals.Source;
 
 /** Charts FHIR Observations through the one write path, all or nothing; exports a session as a Bundle. */
@@ -69,7 +71,11 @@ public class FhirService {
             return QuarkusTransaction.requiringNew().call(() -> chartPatients(result, actor));
         }
         FhirVitals.PatientReadings pr = result.patients().get(0);
-        long sessionId = QuarkusTransaction.requiringNew().call(() -> openSession(pr));
+        long sessionId = QuarkusTransaction.requiringNew().call(() -> {
+            long id = openSession(pr);
+            refuseCorrectionsOfStored(id, pr);
+            return id;
+        });
         try {
             ChartingService.Charted c = queue.chartAndWait(new ChartingService.Entry(sessionId, pr.readings(), Source.FHIR, actor, "readings"));
             return List.of(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
@@ -81,7 +87,9 @@ public class FhirService {
     private List<Stored> chartPatients(FhirVitals.Result result, String actor) {
         List<Long> sessions = new ArrayList<>();
         for (FhirVitals.PatientReadings pr : result.patients()) {
-            sessions.add(openSession(pr));
+            long id = openSession(pr);
+            refuseCorrectionsOfStored(id, pr);
+            sessions.add(id);
         }
         // Every session locked first, in id order, before the first charting takes the event counter: a bundle
         // for several patients then never waits crosswise on another writer holding one of its sessions.
@@ -112,6 +120,37 @@ public class FhirService {
             }
         }
         return new FhirRejected(e.status() == 409 ? 409 : 422, issues);
+    }
+
+    /**
+     * A corrected or amended Observation whose reading is already stored, with other values, is refused: it has the
+     * stored one's key, so charting it would answer "already stored" and the integrator would believe the correction
+     * went through. Chairside's amendments keep the original and a reason, which a FHIR status does not give: the
+     * nurse amends the reading. The same values again are the reading already stored, and say so.
+     */
+    private static void refuseCorrectionsOfStored(long sessionId, FhirVitals.PatientReadings pr) {
+        List<FhirVitals.Issue> issues = new ArrayList<>();
+        for (int i = 0; i < pr.readings().size(); i++) {
+            ReadingInput in = pr.readings().get(i);
+            if (!pr.corrections().get(i)) {
+                continue;
+            }
+            ReadingSourceRef ref = ReadingSourceRef.<ReadingSourceRef>find("sessionId = ?1 and sourceRef = ?2", sessionId, in.sourceRef()).firstResult();
+            Reading stored = ref == null ? null : Reading.findById(ref.readingId);
+            if (stored == null || stored.vitals().equals(in.vitals())) {
+                continue;
+            }
+            Reading current = stored;
+            while (current.supersededById != null) {
+                current = Reading.findById(current.supersededById);
+            }
+            issues.add(new FhirVitals.Issue(pr.where().get(i), "corrections of an imported reading are not applied from FHIR: this "
+                    + "Observation was stored as reading " + stored.id + " with other values; amend reading " + current.id
+                    + " in Chairside (POST /api/readings/" + current.id + "/amendments, with the reason)"));
+        }
+        if (!issues.isEmpty()) {
+            throw new FhirRejected(422, issues);
+        }
     }
 
     /** The one open session of the bundle's patient, or a FHIR rejection naming the subject. */

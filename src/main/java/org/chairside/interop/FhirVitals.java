@@ -40,13 +40,17 @@ public final class FhirVitals {
             Vital.HEART_RATE, Set.of("/min", "{beats}/min", "1/min"), Vital.SPO2, Set.of("%"),
             Vital.RESPIRATORY_RATE, Set.of("/min", "{breaths}/min", "1/min"), Vital.TEMPERATURE, Set.of("Cel"));
     private static final Set<String> STATUSES = Set.of("final", "amended", "corrected", "preliminary");
+    private static final Set<String> CORRECTIONS = Set.of("amended", "corrected");
 
     /** One problem, with a FHIRPath-ish location into the request. */
     public record Issue(String expression, String message) {
     }
 
-    /** One patient's readings. */
-    public record PatientReadings(String mrn, List<ReadingInput> readings, List<String> where) {
+    /**
+     * One patient's readings; for each, where in the request it comes from and whether an Observation of it is a
+     * correction (status corrected or amended).
+     */
+    public record PatientReadings(String mrn, List<ReadingInput> readings, List<String> where, List<Boolean> corrections) {
     }
 
     public record Result(List<PatientReadings> patients, List<Issue> issues) {
@@ -90,6 +94,7 @@ public final class FhirVitals {
         Map<String, Map<Instant, Map<Vital, Number>>> values = new LinkedHashMap<>();
         Map<String, Map<Instant, Set<String>>> ids = new LinkedHashMap<>();
         Map<String, Map<Instant, List<String>>> locations = new LinkedHashMap<>();
+        Map<String, Set<Instant>> corrected = new LinkedHashMap<>();
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
             String at = where.get(i);
@@ -149,19 +154,24 @@ public final class FhirVitals {
             }
             ids.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new TreeSet<>()).add(identity(o, found));
             locations.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new ArrayList<>()).add(at);
+            if (CORRECTIONS.contains(o.getStatus().toCode())) {
+                corrected.computeIfAbsent(mrn, k -> new java.util.HashSet<>()).add(time);
+            }
         }
         List<PatientReadings> out = new ArrayList<>();
         values.forEach((mrn, byTime) -> {
             List<ReadingInput> readings = new ArrayList<>();
             List<String> at = new ArrayList<>();
+            List<Boolean> corrections = new ArrayList<>();
             byTime.forEach((time, v) -> {
                 String ref = "fhir:" + CsvRowReader.sha256(mrn + "|" + time + "|" + String.join("|", ids.get(mrn).get(time)));
                 readings.add(new ReadingInput(time, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC), intOf(v, Vital.HEART_RATE),
                         intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
                         v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, ref));
                 at.add(String.join(", ", locations.get(mrn).get(time)));
+                corrections.add(corrected.getOrDefault(mrn, Set.of()).contains(time));
             });
-            out.add(new PatientReadings(mrn, readings, at));
+            out.add(new PatientReadings(mrn, readings, at, corrections));
         });
         return new Result(out, issues);
     }

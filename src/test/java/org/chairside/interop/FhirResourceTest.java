@@ -100,6 +100,30 @@ class FhirResourceTest {
         post("Bundle", bundle).statusCode(409).body("issue[0].code", equalTo("conflict"));
     }
 
+    /** A correction of a stored Observation was answered 200 "Already stored: nothing new" and dropped. */
+    @Test
+    void aCorrectionOfAStoredObservationIsRefusedNamingTheReadingToAmend() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        String location = post("Observation", obs).statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        for (String status : List.of("corrected", "amended")) {
+            post("Observation", obs.replace("\"final\"", "\"" + status + "\"").replace("\"value\": 71", "\"value\": 75")).statusCode(422)
+                    .body("issue[0].severity", equalTo("error"))
+                    .body("issue[0].diagnostics", containsString("corrections of an imported reading are not applied from FHIR"))
+                    .body("issue[0].diagnostics", containsString("amend reading " + id + " in Chairside"));
+        }
+        nurse().get("/api/readings/" + id).then().statusCode(200).body("heartRate", equalTo(71));
+        // the same values under a corrected status are the reading already stored
+        post("Observation", obs.replace("\"final\"", "\"corrected\"")).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        // once the nurse has amended it, the message names the correction, the reading to amend now
+        String amendment = nurse().body(Map.of("heartRate", 75, "reason", "corrected by the monitor gateway"))
+                .post("/api/readings/" + id + "/amendments").then().statusCode(201).extract().jsonPath().getString("reading.id");
+        post("Observation", obs.replace("\"final\"", "\"corrected\"").replace("\"value\": 71", "\"value\": 74")).statusCode(422)
+                .body("issue[0].diagnostics", containsString("amend reading " + amendment + " in Chairside"));
+        assertEquals(2, readingCount((long) s[0]));
+    }
+
     /** HAPI's parser took minutes over 1e10000000 (it writes the decimal out in full); 4294967416 was charted as 120. */
     @Test
     void aNumberNoVitalCanBeIsRefusedAtOnceNamingTheElement() {
