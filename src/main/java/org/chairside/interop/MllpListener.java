@@ -13,7 +13,7 @@ import java.net.SocketException;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -67,7 +67,9 @@ public class MllpListener {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port.get()));
-        workers = new ThreadPoolExecutor(maxConnections, maxConnections, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxConnections),
+        // No queue: a connection beyond the limit is refused at once. Queued, it waited unserved, its messages
+        // unacknowledged, until one of the connections being served closed, which a gateway's need not do for hours.
+        workers = new ThreadPoolExecutor(maxConnections, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "mllp-connection");
                     t.setDaemon(true);

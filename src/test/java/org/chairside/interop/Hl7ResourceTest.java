@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
@@ -42,6 +43,10 @@ class Hl7ResourceTest {
 
     @Inject
     MllpListener mllp;
+
+    @Inject
+    @ConfigProperty(name = "chairside.hl7.mllp.max-connections")
+    int maxConnections;
 
     /** A session opened before the messages' times, in a recliner; returns {session, mrn, recliner name}. */
     private static Object[] session() {
@@ -293,6 +298,55 @@ class Hl7ResourceTest {
         assertTrue(msa(resentAck, 3).contains("1 already stored"), resentAck);
         for (Object[] s : sessions) {
             assertEquals(each, readingCount((long) s[0]), "readings of session " + s[0]);
+        }
+    }
+
+    /**
+     * Beyond chairside.hl7.mllp.max-connections a connection was queued behind the ones being served and, while those
+     * stayed open, never served: its messages had no ACK. It is refused at once now, and served once a place is free.
+     */
+    @Test
+    void aConnectionBeyondTheLimitIsClosedAtOnce() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < maxConnections; i++) {
+                held.add(served());
+            }
+            try (Socket beyond = new Socket("127.0.0.1", mllp.port())) {
+                beyond.setSoTimeout(10_000);
+                assertEquals(-1, beyond.getInputStream().read(), "closed by the listener, not left waiting");
+            }
+            held.remove(0).close();
+            held.add(served());
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * A connection a worker serves: it answers a message. A place freed by a closed connection is free once its worker
+     * has seen the end of the stream, a moment later: refused meanwhile, it is tried again.
+     */
+    private Socket served() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            Socket socket = new Socket("127.0.0.1", mllp.port());
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write(MllpListener.frame("not a message", StandardCharsets.UTF_8));
+                String ack = MllpListener.readFrame(socket.getInputStream());
+                if (ack != null) {
+                    assertEquals("AR", msa(ack, 1), ack);
+                    return socket;
+                }
+            } catch (IOException refused) {
+                // closed by the listener: tried again below
+            }
+            socket.close();
+            assertTrue(System.nanoTime() < deadline, "no place for a connection within 10 s");
+            Thread.sleep(100);
         }
     }
 
