@@ -157,7 +157,12 @@ public class MllpListener {
         return framed;
     }
 
-    /** One framed message, or null at the end of the stream. Bytes before the start block are skipped. */
+    /**
+     * One framed message, or null at the end of the stream. The message ends at FS; the CR that should follow is not
+     * waited for: a sender that leaves it out and waits for its ACK would wait for ever, and one that sends its next
+     * message at once would have that message's VT taken for the CR. Bytes before the start block (that CR too) are
+     * skipped.
+     */
     static String readFrame(InputStream in) throws IOException {
         return readFrame(in, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -177,7 +182,6 @@ public class MllpListener {
                 return null;
             }
             if (b == FS) {
-                in.read(); // the CR after FS
                 return buf.toString(charset);
             }
             if (buf.size() >= MAX_MESSAGE) {

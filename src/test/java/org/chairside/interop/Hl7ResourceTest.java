@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -299,6 +300,38 @@ class Hl7ResourceTest {
         for (Object[] s : sessions) {
             assertEquals(each, readingCount((long) s[0]), "readings of session " + s[0]);
         }
+    }
+
+    /**
+     * A frame's CR after FS was read as one byte, whatever it was: without it the listener waited for the next message
+     * and took its VT for the CR, so neither was acknowledged.
+     */
+    @Test
+    void framesEndingAtFsWithoutCrAreEachAcknowledged() throws Exception {
+        Object[] s = session();
+        try (Socket socket = new Socket("127.0.0.1", mllp.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(withoutCr(numbered(s, "NOCR", 0)));
+            out.flush();
+            assertEquals("AA", msa(MllpListener.readFrame(in), 1), "answered without waiting for a CR");
+            ByteArrayOutputStream backToBack = new ByteArrayOutputStream();
+            backToBack.write(withoutCr(numbered(s, "NOCR", 1)));
+            backToBack.write(MllpListener.frame(numbered(s, "NOCR", 2), StandardCharsets.UTF_8));
+            out.write(backToBack.toByteArray());
+            out.flush();
+            assertEquals("AA", msa(MllpListener.readFrame(in), 1));
+            String second = MllpListener.readFrame(in);
+            assertEquals("AA", msa(second, 1), "the next message's VT is not taken for the CR");
+            assertEquals("NOCR-2", msa(second, 2));
+        }
+        assertEquals(3, readingCount((long) s[0]));
+    }
+
+    private static byte[] withoutCr(String message) {
+        byte[] framed = MllpListener.frame(message, StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(framed, framed.length - 1);
     }
 
     /**
