@@ -52,7 +52,7 @@ public class AuditResource {
         Long page = QueryNumber.parse("page", pageParam, violations);
         Long size = QueryNumber.parse("size", sizeParam, violations);
         if (page != null && (page < 0 || page > 1_000_000)) {
-            violations.add(new Violation("page", "must be 0 or more (pages count from 0)"));
+            violations.add(new Violation("page", "must be from 0 to 1000000 (pages count from 0)"));
         }
         if (size != null && (size < 1 || size > MAX_SIZE)) {
             violations.add(new Violation("size", "must be from 1 to " + MAX_SIZE));

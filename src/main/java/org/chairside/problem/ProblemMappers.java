@@ -158,10 +158,11 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
                 // Two writers raced past the service's own check; the database kept the record consistent.
-                return respond(new Problem("about:blank", "Conflict", 409, "This conflicts with a record written at the same moment ("
-                        + (c.getConstraintName() == null ? "unique constraint" : c.getConstraintName().toLowerCase()) + "); reload and try again", null));
+                // The constraint's name is the schema's, not the caller's: the detail says what happened in words.
+                return respond(new Problem("about:blank", "Conflict", 409, "This conflicts with a record written at the same moment "
+                        + "(a name or number that must be unique is now taken); reload and try again", null));
             }
         }
         // Exception messages can carry request values (an MRN in a constraint message, say): the ERROR line

@@ -187,6 +187,9 @@ class HistoryResourceTest {
         nurse().get("/api/history/sessions?size=0").then().statusCode(422).body("violations[0].field", equalTo("size"));
         nurse().get("/api/history/sessions?size=101").then().statusCode(422).body("violations[0].field", equalTo("size"));
         nurse().get("/api/history/sessions?page=-1").then().statusCode(422).body("violations[0].field", equalTo("page"));
+        // past the last page a clinic could have: the rule says so, rather than "must be 0 or more"
+        nurse().get("/api/history/sessions?page=2147483647").then().statusCode(422)
+                .body("violations[0].rule", equalTo("must be from 0 to 1000000 (pages count from 0)"));
         nurse().get("/api/history/sessions?tz=Mars/Olympus").then().statusCode(422).body("violations[0].field", equalTo("tz"));
         nurse().get("/api/history/sessions?page=abc").then().statusCode(422).body("violations[0].field", equalTo("page"));
         nurse().get("/api/history/sessions?reclinerId=x").then().statusCode(422).body("violations[0].field", equalTo("reclinerId"));
