@@ -24,7 +24,7 @@ import org.chairside.problem.Problem;
 @ApplicationScoped
 public class LoginFormGuard {
     static final String PATH = "/j_security_check";
-    /** A username of 64 and a password of 128 characters, each percent-encoded to three bytes, with room to spare. */
+    /** A username of 64 characters and a password of 72 bytes, each percent-encoded to three bytes a byte, with room to spare. */
     static final int MAX_FORM_BYTES = 2048;
     // Above the authentication filter's priority (200), so this looks at the request first.
     private static final int BEFORE_AUTHENTICATION = 250;
