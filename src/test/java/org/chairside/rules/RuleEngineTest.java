@@ -250,7 +250,8 @@ class RuleEngineTest {
                 new Limit(Vital.SYSTOLIC, Operator.AT_OR_ABOVE, 180.0, Priority.HIGH)));
         ThresholdProfile p = new ThresholdProfile(List.of(bpHigh), new PrestartLimit(140, 90),
                 new ChartingInterval(10, 15, 5, Priority.MEDIUM), new Escalation(120));
-        assertTrue(ProfileValidator.validate(p, false).isEmpty());
+        // valid as a session's override (a clinic profile would also need heart rate and SpO2 limits)
+        assertTrue(ProfileValidator.validate(p, true).isEmpty());
         List<Finding> findings = RuleEngine.evaluate(p, null,
                 List.of(new VitalSigns(150, 105, 75, 98, 14, null)),
                 new VitalSigns(185, 80, 75, 98, 14, null), false);
