@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.QueryNumber;
 import org.chairside.security.Roles;
+import org.chairside.validation.PlainText;
 
 @Path("/api/alerts")
 @Authenticated
@@ -33,7 +34,7 @@ public class AlertResource {
         this.identity = identity;
     }
 
-    public record AcknowledgeRequest(@Size(max = 500) String note) {
+    public record AcknowledgeRequest(@Size(max = 500) @PlainText(multiline = true) String note) {
     }
 
     /** Alerts, newest first. {@code state}: ACTIVE, ACKNOWLEDGED, RESOLVED, or OPEN for the first two. */

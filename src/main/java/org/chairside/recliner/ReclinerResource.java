@@ -35,6 +35,7 @@ import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
 import org.chairside.session.SessionView;
 import org.chairside.storage.ReadOnly;
+import org.chairside.validation.PlainText;
 
 /**
  * The clinic's chairs. An admin adds, renames, and takes them out of service (broken, under repair) and back: a chair
@@ -65,7 +66,7 @@ public class ReclinerResource {
     public record NewRecliner(@NotBlank @Pattern(regexp = "[\\p{L}\\p{N} ._-]{1,40}", message = "must be 1-40 letters, digits, spaces, '.', '_' or '-'") String name) {
     }
 
-    public record OutOfService(@Size(max = 200, message = "must be at most 200 characters") String reason) {
+    public record OutOfService(@Size(max = 200, message = "must be at most 200 characters") @PlainText(multiline = true) String reason) {
     }
 
     /** A chair and the session it holds now, if any. */

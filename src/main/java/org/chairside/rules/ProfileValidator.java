@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.chairside.problem.Violation;
+import org.chairside.validation.TextCharacters;
 
 /**
  * Checks a threshold profile before it is stored. A clinic profile must be complete; session overrides
@@ -80,6 +81,8 @@ public final class ProfileValidator {
             }
             if (r.label() == null || r.label().isBlank() || r.label().length() > 100) {
                 out.add(new Violation(at + ".label", "is required, at most 100 characters"));
+            } else if (TextCharacters.problem(r.label(), false) != null) {
+                out.add(new Violation(at + ".label", TextCharacters.problem(r.label(), false)));
             }
             if (r.kind() == null) {
                 out.add(new Violation(at + ".kind", "is required (LIMIT or CHANGE_FROM_BASELINE)"));

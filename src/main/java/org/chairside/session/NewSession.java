@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.chairside.validation.MaxDecimals;
+import org.chairside.validation.PlainText;
 
 public record NewSession(
         @NotNull Long patientId,
@@ -21,7 +22,7 @@ public record NewSession(
         @NotNull @Valid Protocol protocol) {
 
     public record Protocol(
-            @NotBlank @Size(max = 60) String drug,
+            @NotBlank @Size(max = 60) @PlainText String drug,
             @NotNull @DecimalMin(value = "0.01", message = "must be from 0.01 to 10 mg/kg") @DecimalMax(value = "10", message = "must be from 0.01 to 10 mg/kg")
             @MaxDecimals(InfusionSession.DOSE_DECIMALS) BigDecimal doseMgPerKg,
             @NotNull @Min(value = 5, message = "must be from 5 to 720 minutes") @Max(value = 720, message = "must be from 5 to 720 minutes") Integer plannedMinutes) {

@@ -96,6 +96,9 @@ class AlertLifecycleTest {
         nurse().post("/api/alerts/987654321/acknowledge").then().statusCode(404);
         nurse().body(Map.of("note", "x".repeat(501))).post("/api/alerts/" + id + "/acknowledge").then().statusCode(422)
                 .body("violations[0].field", equalTo("note"));
+        nurse().body(Map.of("note", "seen\u0000")).post("/api/alerts/" + id + "/acknowledge").then().statusCode(422)
+                .body("violations[0].field", equalTo("note"))
+                .body("violations[0].rule", containsString("control characters"));
         nurse().body(Map.of("nope", 1)).post("/api/alerts/" + id + "/acknowledge").then().statusCode(422);
     }
 

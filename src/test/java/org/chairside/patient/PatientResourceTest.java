@@ -125,6 +125,27 @@ class PatientResourceTest {
                 .body("violations.field", contains("givenName"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Rob\u0000in", "\u202Enibor", "Robin\nSmith"})
+    void aNameWithInvisibleOrLineBreakingCharactersIsRefusedAndNothingIsStored(String givenName) {
+        String mrn = unique("MRN");
+        Map<String, Object> body = patient(mrn);
+        body.put("givenName", givenName);
+        nurse().body(body).post("/api/patients")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("givenName"))
+                .body("violations[0].rule", matchesPattern("must (not contain|be a single line).* at character \\d+\\)"));
+        nurse().queryParam("q", mrn).get("/api/patients").then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void aNameInAnyScriptIsStoredAsSent() {
+        long id = nurse().body(with("familyName", "\u0645\u062D\u0645\u062F \u200F\u0639\u0644\u064A")).post("/api/patients")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        nurse().get("/api/patients/" + id).then().body("familyName", equalTo("\u0645\u062D\u0645\u062F \u200F\u0639\u0644\u064A"));
+    }
+
     @Test
     void badMrnIsInvalid() {
         nurse().body(with("mrn", "has spaces!")).post("/api/patients")

@@ -164,6 +164,8 @@ class ProfileValidatorTest {
                 invalid("label blank", ruleLabel(2, "  "), FULL, "rules[2].label"),
                 invalid("label of 101 characters", ruleLabel(2, "x".repeat(101)), FULL, "rules[2].label"),
                 valid("label of 100 characters", ruleLabel(2, "x".repeat(100)), FULL),
+                invalid("label with a right-to-left override", ruleLabel(2, "SpO2 \u202Ewol"), FULL, "rules[2].label"),
+                invalid("label on two lines", ruleLabel(2, "SpO2\nlow"), FULL, "rules[2].label"),
                 invalid("kind missing", ruleKind(2, null), FULL, "rules[2].kind"),
                 invalid("sustained for 0 readings", ruleSustained(4, 0), FULL, "rules[4].sustainedReadings"),
                 invalid("sustained for 21 readings", ruleSustained(4, 21), FULL, "rules[4].sustainedReadings"),

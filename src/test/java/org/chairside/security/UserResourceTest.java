@@ -142,6 +142,18 @@ class UserResourceTest {
     }
 
     @Test
+    void aDisplayNameOnTwoLinesIsInvalidAndNoUserIsCreated() {
+        String name = username();
+        admin().body(Map.of("username", name, "password", "a-long-password", "roles", List.of("NURSE"), "displayName", "Pat\nExample"))
+                .post("/api/users")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("displayName"))
+                .body("violations[0].rule", equalTo("must be a single line (a line break at character 4)"));
+        admin().get("/api/users").then().statusCode(200).body("username", not(hasItem(name)));
+    }
+
+    @Test
     void missingRolesAreInvalid() {
         admin().body(Map.of("username", username(), "password", "a-long-password", "roles", List.of()))
                 .post("/api/users")

@@ -157,6 +157,16 @@ class TransitionTest {
     }
 
     @Test
+    void aStopReasonOfControlCharactersIsNoReason() {
+        long id = infusingSession();
+        move(nurse(), id, "STOPPED", "\u0000\u0000\u0000").statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("reason"))
+                .body("violations[0].rule", equalTo("must not contain control characters (U+0000 at character 1)"));
+        move(nurse(), id, "STOPPED", "nauseous;\nasked to stop").statusCode(200).body("state", equalTo("STOPPED"));
+    }
+
+    @Test
     void tooLongReasonIsInvalid() {
         long id = infusingSession();
         move(nurse(), id, "STOPPED", "x".repeat(501)).statusCode(422).body("violations.field", contains("reason"));

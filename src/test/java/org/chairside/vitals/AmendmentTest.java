@@ -70,6 +70,9 @@ class AmendmentTest {
                 .then().statusCode(422).body("violations[0].field", equalTo("heartRate"));
         nurse().body(Map.of("reason", "typo")).post("/api/readings/" + original + "/amendments")
                 .then().statusCode(422).body("violations[0].field", equalTo("vitals"));
+        nurse().body(Map.of("heartRate", 77, "reason", "typo \u202Eon")).post("/api/readings/" + original + "/amendments")
+                .then().statusCode(422).body("violations[0].field", equalTo("reason"))
+                .body("violations[0].rule", containsString("bidirectional formatting characters (U+202E at character 6)"));
         nurse().body(Map.of("heartRate", 77, "reason", "typo")).post("/api/readings/987654321/amendments").then().statusCode(404);
         nurse().get("/api/readings/" + original).then().body("amended", equalTo(false));
     }
