@@ -1,7 +1,9 @@
 package org.chairside.interop;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -73,7 +75,7 @@ public class FhirService {
         FhirVitals.PatientReadings pr = result.patients().get(0);
         long sessionId = QuarkusTransaction.requiringNew().call(() -> {
             long id = openSession(pr);
-            refuseCorrectionsOfStored(id, pr);
+            refuseChangesOfStored(id, pr);
             return id;
         });
         try {
@@ -88,7 +90,7 @@ public class FhirService {
         List<Long> sessions = new ArrayList<>();
         for (FhirVitals.PatientReadings pr : result.patients()) {
             long id = openSession(pr);
-            refuseCorrectionsOfStored(id, pr);
+            refuseChangesOfStored(id, pr);
             sessions.add(id);
         }
         // Every session locked first, in id order, before the first charting takes the event counter: a bundle
@@ -123,30 +125,38 @@ public class FhirService {
     }
 
     /**
-     * A corrected or amended Observation whose reading is already stored, with other values, is refused: it has the
-     * stored one's key, so charting it would answer "already stored" and the integrator would believe the correction
-     * went through. Chairside's amendments keep the original and a reason, which a FHIR status does not give: the
-     * nurse amends the reading. The same values again are the reading already stored, and say so.
+     * An Observation whose key (its identifiers, time and patient) is already stored with other values is refused,
+     * whatever its status: charting it would answer "already stored" and the integrator would believe the changed
+     * values went through. Chairside's amendments keep the original and a reason, which a FHIR status does not give:
+     * the nurse amends the reading. The same values again are the reading already stored, and say so.
      */
-    private static void refuseCorrectionsOfStored(long sessionId, FhirVitals.PatientReadings pr) {
+    private static void refuseChangesOfStored(long sessionId, FhirVitals.PatientReadings pr) {
+        List<String> refs = pr.readings().stream().map(ReadingInput::sourceRef).toList();
+        Map<String, Long> storedByRef = new HashMap<>();
+        ReadingSourceRef.<ReadingSourceRef>list("sessionId = ?1 and sourceRef in ?2", sessionId, refs)
+                .forEach(r -> storedByRef.put(r.sourceRef, r.readingId));
+        if (storedByRef.isEmpty()) {
+            return;
+        }
+        Map<Long, Reading> stored = new HashMap<>();
+        Reading.<Reading>list("id in ?1", storedByRef.values()).forEach(r -> stored.put(r.id, r));
         List<FhirVitals.Issue> issues = new ArrayList<>();
         for (int i = 0; i < pr.readings().size(); i++) {
             ReadingInput in = pr.readings().get(i);
-            if (!pr.corrections().get(i)) {
+            Reading original = stored.get(storedByRef.get(in.sourceRef()));
+            if (original == null || original.vitals().equals(in.chartedVitals())) {
                 continue;
             }
-            ReadingSourceRef ref = ReadingSourceRef.<ReadingSourceRef>find("sessionId = ?1 and sourceRef = ?2", sessionId, in.sourceRef()).firstResult();
-            Reading stored = ref == null ? null : Reading.findById(ref.readingId);
-            if (stored == null || stored.vitals().equals(in.vitals())) {
-                continue;
-            }
-            Reading current = stored;
+            Reading current = original;
             while (current.supersededById != null) {
                 current = Reading.findById(current.supersededById);
             }
-            issues.add(new FhirVitals.Issue(pr.where().get(i), "corrections of an imported reading are not applied from FHIR: this "
-                    + "Observation was stored as reading " + stored.id + " with other values; amend reading " + current.id
-                    + " in Chairside (POST /api/readings/" + current.id + "/amendments, with the reason)"));
+            String what = pr.corrections().get(i)
+                    ? "corrections of an imported reading are not applied from FHIR: this Observation"
+                    : "an Observation with these identifiers and this time";
+            issues.add(new FhirVitals.Issue(pr.where().get(i), what + " was stored as reading " + original.id
+                    + " with other values; amend reading " + current.id + " in Chairside (POST /api/readings/" + current.id
+                    + "/amendments, with the reason)"));
         }
         if (!issues.isEmpty()) {
             throw new FhirRejected(422, issues);

@@ -405,7 +405,7 @@ public class ChartingService {
         r.heartRate = in.heartRate();
         r.spo2 = in.spo2();
         r.respiratoryRate = in.respiratoryRate();
-        r.temperatureC = in.temperatureC() == null ? null : Math.round(in.temperatureC() * 10) / 10.0;
+        r.temperatureC = ReadingInput.chartedTemperature(in.temperatureC());
         r.source = source;
         r.sourceRef = in.sourceRef();
         r.chartedBy = actor;

@@ -16,4 +16,13 @@ public record ReadingInput(Instant takenAt, Integer systolic, Integer diastolic,
     public VitalSigns vitals() {
         return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC);
     }
+
+    /** The values as a reading stores them: the temperature to one decimal (a Fahrenheit device's 98.6 is 37.0 °C). */
+    public VitalSigns chartedVitals() {
+        return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, chartedTemperature(temperatureC));
+    }
+
+    static Double chartedTemperature(Double celsius) {
+        return celsius == null ? null : Math.round(celsius * 10) / 10.0;
+    }
 }

@@ -100,6 +100,38 @@ class FhirResourceTest {
         post("Bundle", bundle).statusCode(409).body("issue[0].code", equalTo("conflict"));
     }
 
+    /** A final Observation sent again with a changed value under the same id was answered "Already stored" and dropped. */
+    @Test
+    void aChangedValueUnderAStoredObservationsIdentityIsRefusedWhateverItsStatus() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        String location = post("Observation", obs).statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        for (String status : List.of("final", "preliminary")) {
+            post("Observation", obs.replace("\"final\"", "\"" + status + "\"").replace("\"value\": 71", "\"value\": 75")).statusCode(422)
+                    .body("issue[0].severity", equalTo("error"))
+                    .body("issue[0].expression[0]", equalTo("Observation"))
+                    .body("issue[0].diagnostics", containsString("was stored as reading " + id + " with other values"))
+                    .body("issue[0].diagnostics", containsString("amend reading " + id + " in Chairside"));
+        }
+        nurse().get("/api/readings/" + id).then().statusCode(200).body("heartRate", equalTo(71));
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
+    /** A Fahrenheit temperature is stored to a tenth of a degree Celsius: sent again, it is the reading already stored. */
+    @Test
+    void aDeviceTemperatureSentAgainIsAlreadyStoredThoughItWasRoundedWhenCharted() {
+        Object[] s = session();
+        String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1])
+                .replace("8867-4", "8310-5")
+                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
+                        "{\"value\": 98.7, \"unit\": \"degF\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"[degF]\"}");
+        String location = post("Observation", obs).statusCode(201).extract().header("Location");
+        nurse().get(location.substring(location.indexOf("/api/"))).then().statusCode(200).body("temperatureC", equalTo(37.1f));
+        post("Observation", obs).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
     /** A correction of a stored Observation was answered 200 "Already stored: nothing new" and dropped. */
     @Test
     void aCorrectionOfAStoredObservationIsRefusedNamingTheReadingToAmend() {
