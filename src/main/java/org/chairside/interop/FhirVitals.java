@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -105,16 +107,7 @@ public final class FhirVitals {
             if (o.hasCategory() && o.getCategory().stream().flatMap(c -> c.getCoding().stream()).noneMatch(c -> "vital-signs".equals(c.getCode()))) {
                 issues.add(new Issue(at + ".category", "must be vital-signs"));
             }
-            Instant time = null;
-            if (o.hasEffectiveDateTimeType() && o.getEffectiveDateTimeType().getValue() != null) {
-                time = o.getEffectiveDateTimeType().getValue().toInstant();
-            } else if (o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart()) {
-                time = o.getEffectivePeriod().getStart().toInstant();
-            } else if (o.hasEffectiveInstantType()) {
-                time = o.getEffectiveInstantType().getValue().toInstant();
-            } else {
-                issues.add(new Issue(at + ".effective[x]", "is required: when the vital was taken"));
-            }
+            Instant time = takenAt(o, at, issues);
             String mrn = mrn(o, patients, at, issues);
             Map<Vital, Number> found = new EnumMap<>(Vital.class);
             String code = loinc(o.getCode());
@@ -174,6 +167,33 @@ public final class FhirVitals {
             out.add(new PatientReadings(mrn, readings, at, corrections));
         });
         return new Result(out, issues);
+    }
+
+    /**
+     * When the vital was taken. FHIR requires a zone offset with a time of day; without one the time would be read in
+     * the server's zone and a monitor in another zone would chart hours off. A date alone says nothing of when in the
+     * infusion the vital was taken.
+     */
+    private static Instant takenAt(Observation o, String at, List<Issue> issues) {
+        BaseDateTimeType t = o.hasEffectiveDateTimeType() ? o.getEffectiveDateTimeType()
+                : o.hasEffectivePeriod() && o.getEffectivePeriod().hasStart() ? o.getEffectivePeriod().getStartElement()
+                : o.hasEffectiveInstantType() ? o.getEffectiveInstantType()
+                : null;
+        if (t == null || t.getValue() == null) {
+            issues.add(new Issue(at + ".effective[x]", "is required: when the vital was taken"));
+            return null;
+        }
+        if (t.getPrecision().ordinal() < TemporalPrecisionEnum.MINUTE.ordinal()) {
+            issues.add(new Issue(at + ".effective[x]", "must give the time of day with a zone offset, not only a date ('"
+                    + t.getValueAsString() + "')"));
+            return null;
+        }
+        if (t.getTimeZone() == null) {
+            issues.add(new Issue(at + ".effective[x]", "must give a zone offset (Z or +hh:mm) with its time ('"
+                    + t.getValueAsString() + "'), as FHIR requires"));
+            return null;
+        }
+        return t.getValue().toInstant();
     }
 
     /** An Observation's identity for idempotency: its identifiers, else its id, else its content. */

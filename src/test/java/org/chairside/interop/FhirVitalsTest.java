@@ -49,6 +49,19 @@ class FhirVitalsTest {
         assertEquals(in.get(0).sourceRef(), new FhirVitals().read(b).patients().get(0).readings().get(0).sourceRef(), "stable key");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2025-03-01T10:05:00Z,      2025-03-01T10:05:00Z",
+            "2025-03-01T12:05:00+02:00, 2025-03-01T10:05:00Z",
+            "2025-03-01T05:05-05:00,    2025-03-01T10:05:00Z",
+            "2025-03-01T10:05:00.250Z,  2025-03-01T10:05:00.250Z"})
+    void aTimeWithAZoneOffsetIsChartedAtThatInstant(String effective, String instant) throws Exception {
+        String json = file("observation-hr.json").replace("2025-03-01T10:05:00Z", effective);
+        FhirVitals.Result r = new FhirVitals().read(ctx.newJsonParser().parseResource(Observation.class, json));
+        assertEquals(List.of(), r.issues());
+        assertEquals(Instant.parse(instant), r.patients().get(0).readings().get(0).takenAt());
+    }
+
     /** HAPI's parser writes a decimal out in full: 1e10000000 took minutes there, so such numbers are found first. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -71,6 +84,11 @@ class FhirVitalsTest {
             "\"code\": \"/min\"|\"code\": \"kPa\"|.valueQuantity.code|not accepted",
             "\"status\": \"final\"|\"status\": \"cancelled\"|.status|must be one of",
             "\"effectiveDateTime\": \"2025-03-01T10:05:00Z\",||.effective[x]|is required",
+            // read in the server's zone, a monitor's local time was charted hours off
+            "2025-03-01T10:05:00Z|2025-03-01T10:05:00|.effective[x]|must give a zone offset (Z or +hh:mm) with its time ('2025-03-01T10:05:00')",
+            "2025-03-01T10:05:00Z|2025-03-01|.effective[x]|must give the time of day with a zone offset, not only a date ('2025-03-01')",
+            "2025-03-01T10:05:00Z|2025-03|.effective[x]|not only a date",
+            "\"effectiveDateTime\": \"2025-03-01T10:05:00Z\"|\"effectivePeriod\": {\"start\": \"2025-03-01T10:05:00\"}|.effective[x]|must give a zone offset",
             "\"value\": \"${MRN}\"|\"value\": \"\"|.subject|names no patient",
             // beyond an int: intValue() kept the low 32 bits and charted 120
             "\"value\": 71|\"value\": 4294967416|.valueQuantity.value|is not a plausible Heart rate: the plausible range is 20-300 /min",
