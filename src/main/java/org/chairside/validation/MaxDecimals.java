@@ -12,10 +12,11 @@ import jakarta.validation.Payload;
 /**
  * A decimal stored in a column of fixed scale: more decimals than the column keeps are refused, because the database
  * would round them silently (a dose of 0.555555 mg/kg stored as 0.556). Trailing zeros do not count (70.10 is 70.1).
- * Unlike {@code @Digits} it says nothing about the integer part, which the field's range rule speaks for.
+ * Unlike {@code @Digits} it says nothing about the integer part, which the field's range rule speaks for. On a
+ * {@code Double} it counts the decimals of the shortest text that reads back as the value: what the JSON said.
  */
 @Documented
-@Constraint(validatedBy = MaxDecimalsValidator.class)
+@Constraint(validatedBy = {MaxDecimalsValidator.class, MaxDecimalsValidator.OfDouble.class})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface MaxDecimals {

@@ -24,6 +24,21 @@ public class MaxDecimalsValidator implements ConstraintValidator<MaxDecimals, Bi
         return false;
     }
 
+    /** The same rule on a {@code Double} field, such as a temperature. */
+    public static class OfDouble implements ConstraintValidator<MaxDecimals, Double> {
+        private final MaxDecimalsValidator decimals = new MaxDecimalsValidator();
+
+        @Override
+        public void initialize(MaxDecimals annotation) {
+            decimals.initialize(annotation);
+        }
+
+        @Override
+        public boolean isValid(Double value, ConstraintValidatorContext context) {
+            return value == null || value.isNaN() || value.isInfinite() || decimals.isValid(BigDecimal.valueOf(value), context);
+        }
+    }
+
     static String rule(int decimals) {
         return "must have at most " + decimals + (decimals == 1 ? " decimal" : " decimals");
     }

@@ -26,6 +26,9 @@ public class Reading extends PanacheEntity {
      */
     public static final String NEWEST_FIRST = " order by sessionId desc, takenAt desc, id desc";
 
+    /** A temperature is charted to a tenth of a degree: what a nurse types must have no more, a device's is rounded. */
+    public static final int TEMPERATURE_DECIMALS = 1;
+
     public Long sessionId;
     public Instant takenAt;
     public Instant enteredAt;

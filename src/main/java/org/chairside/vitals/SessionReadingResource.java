@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,7 +42,7 @@ public class SessionReadingResource {
 
     @POST
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
-    public Uni<Response> chart(@PathParam("id") long sessionId, @NotNull(message = "a reading is required") ChartRequest body) {
+    public Uni<Response> chart(@PathParam("id") long sessionId, @Valid @NotNull(message = "a reading is required") ChartRequest body) {
         // The answer is written on this request's I/O thread, not on the charting writer that completes it.
         Context caller = Vertx.currentContext();
         Executor answerOn = caller == null ? Runnable::run : task -> caller.runOnContext(v -> task.run());

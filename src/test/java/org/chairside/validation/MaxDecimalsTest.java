@@ -42,6 +42,13 @@ class MaxDecimalsTest {
         assertThrows(ArithmeticException.class, () -> StoredDecimal.of(new BigDecimal(value), decimals));
     }
 
+    /** A Double from JSON counts the decimals of its shortest text: 36.7 has one though its binary value has more. */
+    @ParameterizedTest
+    @CsvSource({"36.7, 1", "36.70, 1", "36.74, 2", "37, 0", "36.799999999999997, 1", "1e2, 0"})
+    void decimalsADoubleFromJsonNeeds(double value, int decimals) {
+        assertEquals(decimals, StoredDecimal.decimalsOf(java.math.BigDecimal.valueOf(value)));
+    }
+
     @ParameterizedTest
     @CsvSource({"1, must have at most 1 decimal", "3, must have at most 3 decimals"})
     void theRuleSaysHowManyDecimals(int decimals, String rule) {

@@ -7,6 +7,7 @@ import static org.chairside.TestClinic.infusingSession;
 import static org.chairside.TestClinic.nurse;
 import static org.chairside.TestClinic.openSession;
 import static org.chairside.TestClinic.transition;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +31,7 @@ class ChartingTest {
     @Test
     void aNormalReadingIsStoredWithWhoAndWhenAndRaisesNothing() {
         long session = infusingSession();
-        nurse().body(Map.of("systolic", 124, "diastolic", 82, "heartRate", 75, "spo2", 97, "respiratoryRate", 14, "temperatureC", 36.74))
+        nurse().body(Map.of("systolic", 124, "diastolic", 82, "heartRate", 75, "spo2", 97, "respiratoryRate", 14, "temperatureC", 36.7))
                 .post("/api/sessions/" + session + "/readings")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/readings/"))
@@ -52,6 +53,22 @@ class ChartingTest {
         chart(session, Map.of("heartRate", 71, "takenAt", now.plusSeconds(5).toString()));
         nurse().get("/api/sessions/" + session + "/readings").then().statusCode(200)
                 .body("heartRate", equalTo(java.util.List.of(71, 70)));
+    }
+
+    /** 36.74 was stored as 36.7: what the nurse typed is never altered, as a weight or a dose is not. */
+    @Test
+    void aTemperatureWithMoreDecimalsThanChartedIsRefusedAndNothingIsStored() {
+        long session = infusingSession();
+        int before = nurse().get("/api/sessions/" + session + "/readings").then().extract().jsonPath().getList("$").size();
+        nurse().body(Map.of("heartRate", 75, "temperatureC", 36.74)).post("/api/sessions/" + session + "/readings")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("temperatureC"))
+                .body("violations[0].rule", equalTo("must have at most 1 decimal"));
+        nurse().get("/api/sessions/" + session + "/readings").then().body("$", hasSize(before));
+        long reading = chart(session, Map.of("heartRate", 75, "temperatureC", 36.70)).getLong("reading.id");
+        nurse().body(Map.of("heartRate", 75, "temperatureC", 36.75, "reason", "misread")).post("/api/readings/" + reading + "/amendments")
+                .then().statusCode(422).body("violations.field", contains("temperatureC"));
+        nurse().get("/api/readings/" + reading).then().body("temperatureC", equalTo(36.7f)).body("amended", equalTo(false));
     }
 
     @Test
