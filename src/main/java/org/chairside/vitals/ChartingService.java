@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -38,6 +39,7 @@ import org.chairside.rules.Rule;
 import org.chairside.rules.RuleEngine;
 import org.chairside.rules.ThresholdProfile;
 import org.chairside.rules.Thresholds;
+import org.chairside.rules.Vital;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
@@ -284,7 +286,7 @@ public class ChartingService {
 
         ThresholdProfile profile = target.profile;
         Map<String, Alert> open = target.open;
-        List<VitalSigns> recent = recent(session, null, window(profile));
+        List<VitalSigns> recent = recent(session, null, profile);
         List<Reading> stored = new ArrayList<>();
         Set<Alert> changed = new LinkedHashSet<>();
         for (ReadingInput in : fresh) {
@@ -353,7 +355,7 @@ public class ChartingService {
         boolean lastReadingMoved = recomputeLastReading(session);
         if (session.state.isOpen()) {
             ThresholdProfile profile = thresholds.effective(session.id);
-            List<VitalSigns> recent = recent(session, r, window(profile));
+            List<VitalSigns> recent = recent(session, r, profile);
             VitalSigns baseline = Baseline.of(session).map(Reading::vitals).orElse(null);
             changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
         }
@@ -428,26 +430,49 @@ public class ChartingService {
         return in.takenAt() != null ? RecordClock.of(in.takenAt()) : now;
     }
 
-    /** How many earlier readings the sustained rules look back over. */
-    private static int window(ThresholdProfile profile) {
-        return profile.rules().stream().mapToInt(Rule::sustained).max().orElse(1) - 1;
+    /**
+     * The session's current readings, oldest first, that the sustained rules look back over (with {@code before}: those
+     * taken no later than it, itself excluded). For each sustained rule, its last {@code sustained - 1} readings that
+     * carry one of its vitals: the engine skips readings that do not, so the last few readings of any kind were not
+     * enough. A blood pressure charted alone between two low SpO2 readings hid the run from a "two in a row" SpO2 rule,
+     * and a cuff charting in between every time kept it from ever firing.
+     */
+    private static List<VitalSigns> recent(InfusionSession session, Reading before, ThresholdProfile profile) {
+        Map<Long, Reading> window = new HashMap<>();
+        for (Rule rule : profile.rules()) {
+            if (rule.sustained() > 1) {
+                latest(session.id, before, rule, rule.sustained() - 1).forEach(r -> window.putIfAbsent(r.id, r));
+            }
+        }
+        List<Reading> oldestFirst = new ArrayList<>(window.values());
+        oldestFirst.sort(Comparator.comparing((Reading r) -> r.takenAt).thenComparing(r -> r.id));
+        return new ArrayList<>(oldestFirst.stream().map(Reading::vitals).toList());
     }
 
-    /**
-     * The session's current readings, oldest first, that the sustained rules look back over: the last
-     * {@code count}, or with {@code before} the last {@code count} taken no later than it (itself excluded).
-     */
-    private static List<VitalSigns> recent(InfusionSession session, Reading before, int count) {
-        if (count == 0) {
-            return new ArrayList<>();
-        }
-        List<VitalSigns> out = new ArrayList<>(latest(session.id, before, count).stream().map(Reading::vitals).toList());
-        Collections.reverse(out);
-        return out;
+    /** The last {@code count} current readings carrying one of the rule's vitals (see {@link #recent}). */
+    private static List<Reading> latest(long sessionId, Reading before, Rule rule, int count) {
+        String carries = rule.limits().stream().map(l -> column(l.vital()) + " is not null").distinct()
+                .collect(Collectors.joining(" or ", " and (", ")"));
+        return latest(sessionId, before, carries, count);
+    }
+
+    private static String column(Vital vital) {
+        return switch (vital) {
+            case SYSTOLIC -> "systolic";
+            case DIASTOLIC -> "diastolic";
+            case HEART_RATE -> "heartRate";
+            case SPO2 -> "spo2";
+            case RESPIRATORY_RATE -> "respiratoryRate";
+            case TEMPERATURE -> "temperatureC";
+        };
     }
 
     private static List<Reading> latest(long sessionId, Reading before, int count) {
-        StringBuilder q = new StringBuilder("sessionId = :session and supersededById is null");
+        return latest(sessionId, before, "", count);
+    }
+
+    private static List<Reading> latest(long sessionId, Reading before, String condition, int count) {
+        StringBuilder q = new StringBuilder("sessionId = :session and supersededById is null").append(condition);
         Map<String, Object> p = new HashMap<>(Map.of("session", sessionId));
         if (before != null) {
             q.append(" and id <> :before and takenAt <= :beforeTaken");

@@ -83,4 +83,22 @@ class BaselineAndWindowTest {
         assertEquals(List.of(), raised(chart(session, Map.of("spo2", 91))));
         assertEquals(List.of("SPO2_LOW"), raised(chart(session, Map.of("spo2", 90))));
     }
+
+    @Test
+    void aSustainedRuleCountsItsOwnVitalsReadingsThroughReadingsOfOtherVitalsInBetween() {
+        // The oximeter charts SpO2 and heart rate, the cuff blood pressure on its own: a cuff reading between two low
+        // SpO2 readings must not hide that SpO2 was low twice in a row (the window once held the last readings of any kind).
+        long session = infusingSession();
+        provider().body(Map.of("rules", List.of(Map.of(
+                        "condition", "SPO2_LOW", "label", "Oxygen saturation low, two in a row", "kind", "LIMIT", "sustainedReadings", 2,
+                        "limits", List.of(Map.of("vital", "SPO2", "operator", "BELOW", "value", 92, "priority", "MEDIUM"),
+                                Map.of("vital", "SPO2", "operator", "BELOW", "value", 88, "priority", "HIGH"))))))
+                .put("/api/sessions/" + session + "/thresholds").then().statusCode(200);
+
+        assertEquals(List.of(), raised(chart(session, Map.of("spo2", 85, "heartRate", 80))));
+        assertEquals(List.of(), raised(chart(session, Map.of("systolic", 130, "diastolic", 80))));
+        JsonPath second = chart(session, Map.of("spo2", 85, "heartRate", 80));
+        assertEquals(List.of("SPO2_LOW"), raised(second), "the second low SpO2 in a row");
+        assertEquals("HIGH", second.getString("alerts[0].priority"));
+    }
 }
