@@ -80,7 +80,7 @@ public class AlertService {
                     alert.lastValue = f.observed();
                     open.put(alert.conditionCode, alert);
                 } else {
-                    repeat(alert, f, readingId, now);
+                    repeat(alert, f, readingId, historical, now);
                 }
                 changed.add(alert);
             } else if (f.outcome() == Outcome.CLEAR && alert != null && latest) {
@@ -222,8 +222,13 @@ public class AlertService {
         return a;
     }
 
-    private static void repeat(Alert a, Finding f, long readingId, Instant now) {
+    private static void repeat(Alert a, Finding f, long readingId, boolean historical, Instant now) {
         a.breachCount++;
+        if (a.historical && !historical) {
+            // The condition was first seen in old readings (a late import), so the alert was kept silent; it holds now,
+            // on a reading taken now, and must sound like any live alert. Left historical, the board never sounded it.
+            a.historical = false;
+        }
         a.lastReadingId = readingId;
         a.lastValue = f.observed();
         a.conditionCleared = false;
