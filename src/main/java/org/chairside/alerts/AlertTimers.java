@@ -106,7 +106,7 @@ public class AlertTimers {
     }
 
     private static boolean overdue(InfusionSession s, ChartingInterval interval, Instant now) {
-        Instant due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.phaseSince, s.lastReadingTakenAt, interval);
+        Instant due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.chartingSince(), s.lastReadingTakenAt, interval);
         return ChartingSchedule.isOverdue(due, interval, now);
     }
 
@@ -119,11 +119,12 @@ public class AlertTimers {
         if (!overdue(s, interval, now)) {
             return false;
         }
-        Instant since = s.lastReadingTakenAt != null && s.lastReadingTakenAt.isAfter(s.phaseSince) ? s.lastReadingTakenAt : s.phaseSince;
+        Instant phaseStart = s.chartingSince();
+        Instant since = s.lastReadingTakenAt != null && s.lastReadingTakenAt.isAfter(phaseStart) ? s.lastReadingTakenAt : phaseStart;
         long minutes = Duration.between(since, now).toMinutes();
         int every = s.state.chartingPhase() == ChartingSchedule.Phase.INFUSING ? interval.infusingMinutes() : interval.recoveryMinutes();
         String phase = s.state == SessionState.RECOVERY ? "in recovery" : "while infusing";
-        String message = (s.lastReadingTakenAt == null || !s.lastReadingTakenAt.isAfter(s.phaseSince)
+        String message = (s.lastReadingTakenAt == null || !s.lastReadingTakenAt.isAfter(phaseStart)
                 ? "No vitals charted in " + minutes + " min since " + phase.replace("while ", "").replace("in ", "") + " began"
                 : "No vitals charted for " + minutes + " min")
                 + " (due every " + every + " min " + phase + ", " + interval.graceMinutes() + " min grace): Vitals charting overdue";

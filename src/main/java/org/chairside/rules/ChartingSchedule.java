@@ -10,7 +10,8 @@ public final class ChartingSchedule {
 
     /**
      * @param monitored    INFUSING/PAUSED count as infusing, RECOVERY as recovery; anything else is not scheduled
-     * @param phaseSince   when the current phase began
+     * @param phaseSince   when the charting phase began (infusing: the first start, which a pause does not move; recovery: the
+     *                     end of the infusion)
      * @param lastTakenAt  taken-at time of the latest reading, or null
      * @return when the next reading is due, or null when the phase has no schedule
      */

@@ -107,4 +107,18 @@ public class InfusionSession extends PanacheEntity {
         }
         return condition.toString();
     }
+
+    /**
+     * When the current charting schedule began, counted from when no reading is newer: the first start while infusing or
+     * paused, the end of the infusion in recovery. Not {@link #phaseSince}: a pause and a resume each start a phase, and
+     * counting from them pushed the due time back at every press of the pump, so a session could infuse for an hour
+     * without vitals and never be overdue.
+     */
+    public Instant chartingSince() {
+        return switch (state.chartingPhase()) {
+            case INFUSING -> startedAt != null ? startedAt : phaseSince;
+            case RECOVERY -> infusionEndedAt != null ? infusionEndedAt : phaseSince;
+            case NONE -> phaseSince;
+        };
+    }
 }

@@ -105,15 +105,22 @@ function applyReading(r) {
 
 /**
  * When the next vitals are due once a reading taken at {@code takenAt} is charted. The server's rule (ChartingSchedule):
- * the phase's interval after the later of the phase's start and the latest reading. The interval is the one the server
- * last used for this session: its due time less the time it counted from.
+ * the phase's interval after the later of the charting phase's start and the latest reading. The interval is the one the
+ * server last used for this session: its due time less the time it counted from.
  */
 export function dueAfter(session, takenAt) {
   if (!session.nextChartingDue) return session.nextChartingDue;
-  const since = Date.parse(session.phaseSince);
+  const since = Date.parse(chartingSince(session));
   const from = (last) => Math.max(since, last ? Date.parse(last) : -Infinity);
   const interval = Date.parse(session.nextChartingDue) - from(session.lastReadingTakenAt);
   return new Date(from(takenAt) + interval).toISOString();
+}
+
+/** InfusionSession.chartingSince: a pause and a resume do not restart the infusing schedule. */
+function chartingSince(session) {
+  if ((session.state === 'INFUSING' || session.state === 'PAUSED') && session.startedAt) return session.startedAt;
+  if (session.state === 'RECOVERY' && session.infusionEndedAt) return session.infusionEndedAt;
+  return session.phaseSince;
 }
 
 function applyAlert(a) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
 
 /** The timers are driven with an explicit clock; in tests they do not run on their own (every 1h). */
@@ -123,5 +125,31 @@ class AlertTimersTest {
         }
         nurse().get("/api/alerts?state=OPEN&sessionId=" + charted).then().body("$", hasSize(0));
         nurse().get("/api/alerts?state=OPEN&sessionId=" + alerting).then().body("$", hasSize(1)).body("[0].escalated", equalTo(false));
+    }
+
+    @Test
+    void pausingAndResumingThePumpDoesNotRestartTheChartingClock() {
+        // Paused counts as infusing (README): pausing and resuming without charting must not push the due time back,
+        // or a nurse who pauses the pump for a high pressure and resumes gets another full interval without vitals.
+        long session = org.chairside.TestClinic.openSession();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(12));
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2",
+                started.minus(Duration.ofMinutes(5)), session));
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98,
+                "takenAt", started.minus(Duration.ofMinutes(1)).toString()));
+        org.chairside.TestClinic.transition(session, "INFUSING", null);
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("startedAt = ?1, phaseSince = ?1 where id = ?2", started, session));
+        chart(session, Map.of("heartRate", 78, "takenAt", started.toString()));
+
+        org.chairside.TestClinic.transition(session, "PAUSED", null);
+        org.chairside.TestClinic.transition(session, "INFUSING", null);
+
+        String due = nurse().get("/api/sessions/" + session).then().statusCode(200).extract().jsonPath().getString("nextChartingDue");
+        assertEquals(started.plus(Duration.ofMinutes(10)), Instant.parse(due), "10 minutes after the last reading");
+        // the reading is 12 minutes old: overdue 3 minutes from now, not 15
+        timers.checkCharting(Instant.now().plus(Duration.ofMinutes(4)));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then()
+                .body("$", hasSize(1))
+                .body("[0].condition", equalTo("CHARTING_OVERDUE"));
     }
 }
