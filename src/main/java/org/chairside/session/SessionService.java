@@ -141,18 +141,20 @@ public class SessionService {
         if (baseline == null) {
             throw ProblemException.conflict("Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion");
         }
+        // the newest pressure before the start, which may be a recheck of the pressure alone after the complete baseline
+        VitalSigns pressure = Baseline.newestBloodPressure(s).map(r -> r.vitals()).orElse(baseline);
         PrestartLimit limit = thresholds.effective(s.id).prestart();
-        if (!limit.needsClearance(baseline)) {
+        if (!limit.needsClearance(pressure)) {
             return false;
         }
-        String bp = baseline.systolic() + "/" + baseline.diastolic();
+        String bp = pressure.systolic() + "/" + pressure.diastolic();
         if (!who.hasRole(Roles.PROVIDER)) {
-            throw new ProblemException(409, "Provider clearance needed", "Baseline blood pressure " + bp
+            throw new ProblemException(409, "Provider clearance needed", "Blood pressure before the start " + bp
                     + " mmHg is at or above the pre-start limit " + limit.describe()
                     + ": a provider must clear the start, with a reason", null);
         }
         if (reason == null) {
-            throw ProblemException.invalid("reason", "is required: baseline blood pressure " + bp
+            throw ProblemException.invalid("reason", "is required: blood pressure before the start " + bp
                     + " mmHg is at or above the pre-start limit " + limit.describe());
         }
         return true;

@@ -36,4 +36,16 @@ public final class Baseline {
                         + Reading.NEWEST_FIRST, session.id, SessionState.CHECKED_IN)
                 .firstResultOptional().map(r -> r.id).orElse(null);
     }
+
+    /**
+     * The newest (by taken-at time) current blood pressure charted before the infusion started, whether or not its reading
+     * is complete: the pre-start gate judges the pressure the patient has now. A cuff reading alone after the baseline
+     * (a recheck) is newer than the baseline; judged by the baseline only, a recheck of 158/98 after 120/80 let a nurse
+     * start without a provider.
+     */
+    public static Optional<Reading> newestBloodPressure(InfusionSession session) {
+        return Reading.<Reading>find("sessionId = ?1 and phase = ?2 and supersededById is null "
+                        + "and systolic is not null and diastolic is not null" + Reading.NEWEST_FIRST, session.id, SessionState.CHECKED_IN)
+                .firstResultOptional();
+    }
 }

@@ -77,6 +77,12 @@ function baselineOf(readings) {
   return base.length ? base[base.length - 1] : null;
 }
 
+/** The newest pressure before the start, a cuff reading alone too: the server's pre-start gate judges it (Baseline). */
+function prestartPressureOf(readings) {
+  const withBp = readings.filter((r) => r.baseline && !r.amended && r.systolic != null && r.diastolic != null);
+  return withBp.length ? withBp[withBp.length - 1] : null;
+}
+
 function transitionsPanel(d, ctx, reload) {
   const { session } = d;
   const allowed = session.allowedTransitions;
@@ -87,11 +93,12 @@ function transitionsPanel(d, ctx, reload) {
   const notes = [];
   if (session.state === 'CHECKED_IN') {
     const base = baselineOf(d.readings);
+    const pressure = prestartPressureOf(d.readings) || base;
     const limit = d.thresholds.effective.prestart;
     if (!base) {
       notes.push('Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion.');
-    } else if (limit && (base.systolic >= limit.systolic || base.diastolic >= limit.diastolic)) {
-      notes.push(`Baseline blood pressure ${bp(base)} mmHg is at or above the pre-start limit ${limit.systolic}/${limit.diastolic} mmHg: `
+    } else if (limit && (pressure.systolic >= limit.systolic || pressure.diastolic >= limit.diastolic)) {
+      notes.push(`Blood pressure before the start ${bp(pressure)} mmHg is at or above the pre-start limit ${limit.systolic}/${limit.diastolic} mmHg: `
         + (ctx.hasRole('PROVIDER') ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.'));
     }
   }

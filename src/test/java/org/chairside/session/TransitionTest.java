@@ -316,6 +316,25 @@ class TransitionTest {
     }
 
     @Test
+    void theNewestBloodPressureBeforeTheStartCountsEvenWithoutHeartRateAndSpo2() {
+        // A complete 120/80 baseline, then the cuff alone reads 158/98: the pressure the patient has now is at the limit,
+        // so a nurse may not start without a provider (the gate once looked only at the last complete reading).
+        long risen = openSession();
+        chart(risen, Map.of("systolic", 120, "diastolic", 80, "heartRate", 70, "spo2", 98));
+        chart(risen, Map.of("systolic", 158, "diastolic", 98));
+        move(nurse(), risen, "INFUSING", null).statusCode(409)
+                .body("title", equalTo("Provider clearance needed"))
+                .body("detail", containsString("158/98"));
+        nurse().get("/api/sessions/" + risen).then().body("state", equalTo("CHECKED_IN"));
+
+        // as with a complete recheck (theLastCompleteBaselineCounts), a pressure alone that has settled lets a nurse start
+        long settled = openSession();
+        chart(settled, Map.of("systolic", 152, "diastolic", 96, "heartRate", 70, "spo2", 98));
+        chart(settled, Map.of("systolic", 132, "diastolic", 84));
+        move(nurse(), settled, "INFUSING", null).statusCode(200);
+    }
+
+    @Test
     void resumingAfterAPauseIsNotGatedAgain() {
         long id = withBaseline(150, 95);
         move(provider(), id, "INFUSING", "cleared").statusCode(200);

@@ -64,7 +64,9 @@ class BaselineAndWindowTest {
         long session = openSession();
         chart(session, Map.of("systolic", 120, "diastolic", 78, "heartRate", 70, "spo2", 99));
         chart(session, Map.of("systolic", 150, "diastolic", 90));
-        transition(session, "INFUSING", null);
+        // 150/90 is at the pre-start limit: a provider clears the start
+        provider().body(Map.of("to", "INFUSING", "reason", "recheck 150/90, cleared")).post("/api/sessions/" + session + "/transitions")
+                .then().statusCode(200);
         assertTrue(raised(riseTo162(session)).contains("BP_RISE"), "the 150 lacks heart rate and SpO2; the baseline stays 120");
     }
 
