@@ -34,6 +34,8 @@ import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
+import org.chairside.rules.ChartingInterval;
+import org.chairside.rules.ChartingSchedule;
 import org.chairside.rules.Finding;
 import org.chairside.rules.Rule;
 import org.chairside.rules.RuleEngine;
@@ -305,7 +307,9 @@ public class ChartingService {
         }
         // after the readings, so that an import's readings and its keys each go to the database in one batch
         stored.stream().filter(r -> r.sourceRef != null).map(ReadingSourceRef::of).forEach(ref -> ref.persist());
-        if (!stored.isEmpty()) {
+        // Only a charting that leaves the session no longer overdue answers it: a late entry of a reading taken before the
+        // newest moves nothing, and resolving on it only made the next tick raise the same overdue again as a new alert.
+        if (!stored.isEmpty() && !stillOverdue(session, profile, now)) {
             Alert overdue = alerts.resolveOverdue(open, stored.get(stored.size() - 1).id, now);
             if (overdue != null) {
                 changed.add(overdue);
@@ -313,6 +317,12 @@ public class ChartingService {
         }
         announcements.addAll(announcement(stored, changed));
         return new Charted(stored, changed, inputs.size() - fresh.size());
+    }
+
+    private static boolean stillOverdue(InfusionSession session, ThresholdProfile profile, Instant now) {
+        ChartingInterval interval = profile.charting();
+        Instant due = ChartingSchedule.dueAt(session.state.chartingPhase(), session.chartingSince(), session.lastReadingTakenAt, interval);
+        return ChartingSchedule.isOverdue(due, interval, now);
     }
 
     /**

@@ -152,4 +152,30 @@ class AlertTimersTest {
                 .body("$", hasSize(1))
                 .body("[0].condition", equalTo("CHARTING_OVERDUE"));
     }
+
+    @Test
+    void aReadingTakenBeforeTheLatestDoesNotResolveAnOverdueThatStillHolds() {
+        // A late entry of an older reading leaves the newest reading, and so the overdue charting, where they were: the
+        // alert stays (it was resolved, then raised again as a new alert at the next tick, restarting its clock).
+        long session = org.chairside.TestClinic.openSession();
+        Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2", opened, session));
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98, "takenAt", opened.plusSeconds(30).toString()));
+        org.chairside.TestClinic.transition(session, "INFUSING", null);
+        Instant started = opened.plus(Duration.ofMinutes(2));
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("startedAt = ?1, phaseSince = ?1 where id = ?2", started, session));
+        chart(session, Map.of("heartRate", 78, "takenAt", started.toString()));
+        timers.checkCharting(Instant.now());
+        long overdue = nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(1))
+                .body("[0].condition", equalTo("CHARTING_OVERDUE")).extract().jsonPath().getLong("[0].id");
+
+        String state = chart(session, Map.of("heartRate", 76, "takenAt", started.minusSeconds(30).toString()))
+                .getString("alerts.find { it.condition == 'CHARTING_OVERDUE' }.state");
+        assertTrue(state == null || state.equals("ACTIVE"), "still overdue: " + state);
+        timers.checkCharting(Instant.now());
+        nurse().get("/api/alerts?sessionId=" + session).then().body("$", hasSize(1)).body("[0].id", equalTo((int) overdue))
+                .body("[0].state", equalTo("ACTIVE"));
+
+        assertEquals("RESOLVED", chart(session, Map.of("heartRate", 80)).getString("alerts.find { it.condition == 'CHARTING_OVERDUE' }.state"));
+    }
 }
