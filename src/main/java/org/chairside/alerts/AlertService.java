@@ -227,7 +227,9 @@ public class AlertService {
         if (a.historical && !historical) {
             // The condition was first seen in old readings (a late import), so the alert was kept silent; it holds now,
             // on a reading taken now, and must sound like any live alert. Left historical, the board never sounded it.
+            // Its escalation counts from now, when somebody is first prompted, not from the old reading.
             a.historical = false;
+            a.activeSince = now;
         }
         a.lastReadingId = readingId;
         a.lastValue = f.observed();

@@ -137,7 +137,7 @@ public class AlertTimers {
         // As for charting: only the alerts already due are locked and checked again.
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
             LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
-            return Alert.<Alert>list("state = ?1 and priority = ?2 and escalated = false", AlertState.ACTIVE, Priority.HIGH)
+            return Alert.<Alert>list("state = ?1 and priority = ?2 and escalated = false and historical = false", AlertState.ACTIVE, Priority.HIGH)
                     .stream().filter(a -> escalationDue(a, profiles.apply(a.sessionId), now)).map(a -> a.id).toList();
         });
         int escalated = 0;
@@ -163,7 +163,8 @@ public class AlertTimers {
         return alerts.escalate(a, now);
     }
 
+    /** A historical alert (late import) was never sounded, so nobody has failed to answer it yet. */
     private static boolean escalationDue(Alert a, ThresholdProfile profile, Instant now) {
-        return !now.isBefore(a.activeSince.plus(Duration.ofSeconds(profile.escalation().unacknowledgedSeconds())));
+        return !a.historical && !now.isBefore(a.activeSince.plus(Duration.ofSeconds(profile.escalation().unacknowledgedSeconds())));
     }
 }

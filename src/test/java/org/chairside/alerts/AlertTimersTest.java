@@ -78,6 +78,33 @@ class AlertTimersTest {
         assertEquals(0, Math.min(again, 0));
     }
 
+    /**
+     * A HIGH alert from a late import is kept silent on the board, so nobody was prompted: escalating it paged a second
+     * person two minutes later about an old reading. Once a reading taken now breaches it again it sounds, and its
+     * two minutes count from then, not from the old reading.
+     */
+    @Test
+    void aHistoricalAlertIsNotEscalatedUntilItSoundsAndThenFromWhenItSounds() {
+        long session = org.chairside.TestClinic.openSession();
+        Instant opened = Instant.now().minus(Duration.ofHours(2));
+        QuarkusTransaction.requiringNew().run(() ->
+                InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2", opened, session));
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98,
+                "takenAt", opened.plus(Duration.ofMinutes(5)).toString()));
+        org.chairside.TestClinic.transition(session, "INFUSING", null);
+        long id = chart(session, Map.of("spo2", 85, "takenAt", Instant.now().minus(Duration.ofHours(1)).toString())).getLong("alerts[0].id");
+        nurse().get("/api/alerts/" + id).then().body("historical", equalTo(true)).body("priority", equalTo("HIGH"));
+        timers.escalate(Instant.now().plusSeconds(600));
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(false));
+
+        chart(session, Map.of("spo2", 84));
+        Instant sounded = Instant.now();
+        timers.escalate(sounded.plusSeconds(60));
+        nurse().get("/api/alerts/" + id).then().body("historical", equalTo(false)).body("escalated", equalTo(false));
+        timers.escalate(sounded.plusSeconds(125));
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true));
+    }
+
     @Test
     void anAcknowledgedOrMediumAlertIsNotEscalated() {
         long session = infusingSession();
