@@ -203,20 +203,18 @@ public class CsvImportService {
         try (CountingStream in = new CountingStream(body, spool == null ? null : Files.newOutputStream(spool));
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, strict), 1 << 16)) {
             try {
+                skipByteOrderMark(reader);
                 d = delimiter != null ? delimiter : sniffDelimiter(reader);
             } catch (CharacterCodingException e) {
                 throw notInCharset(run, charset);
             }
             try (CSVParser parser = format(d).parse(reader)) {
-                Iterator<CSVRecord> records = parser.iterator();
+                Iterator<CSVRecord> records = nonBlank(parser.iterator());
                 if (!records.hasNext()) {
                     runs.finish(run, ImportRun.State.REJECTED, "The file is empty", null);
                     throw ProblemException.invalid("file", "is empty: expected a header row and one reading per row");
                 }
                 List<String> headers = new ArrayList<>(records.next().toList());
-                if (!headers.isEmpty() && headers.get(0).startsWith("\uFEFF")) {
-                    headers.set(0, headers.get(0).substring(1));
-                }
                 try {
                     columns = CsvColumns.resolve(headers, opt.map() == null ? Map.of() : opt.map());
                 } catch (CsvColumns.MappingException e) {
@@ -249,9 +247,9 @@ public class CsvImportService {
             return new Outcome(ImportRun.State.REJECTED, runs.finish(run, ImportRun.State.REJECTED, detail, report(p1, columns)));
         }
         runs.progress(run, r -> r.phase = ImportRun.Phase.STORING);
-        try (BufferedReader reader = Files.newBufferedReader(spool, charset);
+        try (BufferedReader reader = skipByteOrderMark(Files.newBufferedReader(spool, charset));
              CSVParser parser = format(d).parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
+            Iterator<CSVRecord> records = nonBlank(parser.iterator());
             records.next();
             CsvRowReader rows = new CsvRowReader(columns, pattern, zone, d != ',', run.sessionId);
             store(run, records, rows, sessionCreated, p1.rejectedRows);
@@ -381,9 +379,58 @@ public class CsvImportService {
         });
     }
 
+    /**
+     * Empty lines are records here, so that a row's number is the one a spreadsheet shows (the parser's own skipping
+     * of them numbered every row after a blank line one too low); {@link #nonBlank} leaves them out.
+     */
     private static CSVFormat format(char delimiter) {
-        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(true)
                 .setIgnoreSurroundingSpaces(true).get();
+    }
+
+    /**
+     * The records that hold something. A blank line, or a row of delimiters only (what a spreadsheet writes for an
+     * empty but formatted row), holds no reading: it is skipped, not rejected for its missing time, and still counts
+     * in the numbering.
+     */
+    static Iterator<CSVRecord> nonBlank(Iterator<CSVRecord> records) {
+        return new Iterator<>() {
+            private CSVRecord next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && records.hasNext()) {
+                    CSVRecord r = records.next();
+                    if (!r.stream().allMatch(v -> v == null || v.isBlank())) {
+                        next = r;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public CSVRecord next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                CSVRecord r = next;
+                next = null;
+                return r;
+            }
+        };
+    }
+
+    /**
+     * Skips a byte order mark (Excel's "CSV UTF-8" starts with one) before the CSV parser sees the text. Left in, it
+     * made the first header's opening quote no quote: a quoted header holding the delimiter ("Time, local") was split
+     * in two and every later column read its neighbour's cells.
+     */
+    static BufferedReader skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     /** The delimiter the header row uses most: ',' (default), ';' or a tab. */

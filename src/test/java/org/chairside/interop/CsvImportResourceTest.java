@@ -92,6 +92,45 @@ class CsvImportResourceTest {
         assertEquals(72, r.getInt("[2].heartRate"));
     }
 
+    /**
+     * Excel's "CSV UTF-8" writes a byte order mark and quotes a header that holds the delimiter. The mark was removed
+     * only after the header was split: the quote after it was no quote, "Time, local" became two columns and every
+     * later column read its neighbour's cells (120/80/70 was stored as systolic 80, diastolic 70).
+     */
+    @Test
+    void aByteOrderMarkBeforeAQuotedHeaderKeepsTheColumnsInPlace() {
+        long s = session();
+        String csv = "\uFEFF\"Time, local\",SYS,DIA,HR\n2025-03-01T09:00:00Z,120,80,70\n";
+        nurse().contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("map", "Time, local=TIME")
+                .post("/api/sessions/" + s + "/imports/csv").then().statusCode(200)
+                .body("rowsStored", equalTo(1)).body("columns.'Time, local'", equalTo("TIME")).body("ignoredColumns", hasSize(0));
+        JsonPath r = nurse().get("/api/sessions/" + s + "/readings").then().extract().jsonPath();
+        assertEquals(120, r.getInt("[0].systolic"));
+        assertEquals(80, r.getInt("[0].diastolic"));
+        assertEquals(70, r.getInt("[0].heartRate"));
+    }
+
+    /**
+     * A bad row is named by the row a spreadsheet shows: blank lines count. A row of delimiters only (what a
+     * spreadsheet writes for a formatted, empty row) is a blank line, not a reading without a time.
+     */
+    @Test
+    void rowNumbersCountBlankLinesAndRowsOfDelimitersOnlyAreBlank() {
+        long s = session();
+        String csv = "Time;SYS;DIA;HR\n2025-03-01T09:00:00Z;120;80;70\n\n;;;\n2025-03-01T09:10:00Z;abc;80;70\n;;;\n";
+        nurse().contentType("text/csv").body(csv).queryParam("dryRun", true)
+                .post("/api/sessions/" + s + "/imports/csv").then().statusCode(200)
+                .body("rowsRead", equalTo(2)).body("rowsValid", equalTo(1)).body("rowsRejected", equalTo(1))
+                .body("rejected", hasSize(1)).body("rejected[0].row", equalTo(5)).body("rejected[0].column", equalTo("SYS"));
+        nurse().contentType("text/csv").body("\nTime,HR\n\n2025-03-01T09:00:00Z,70\n,\n2025-03-01T09:10:00Z,x\n")
+                .post("/api/sessions/" + s + "/imports/csv").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("row 6, column HR")));
+        nurse().contentType("text/csv").body("Time,HR\n\n2025-03-01T09:00:00Z,70\n,\n2025-03-01T09:10:00Z,71\n")
+                .post("/api/sessions/" + s + "/imports/csv").then().statusCode(200).body("rowsStored", equalTo(2));
+        assertEquals(2, readingCount(s));
+    }
+
     @Test
     void explicitMappingForUnknownHeaders() {
         long s = session();
