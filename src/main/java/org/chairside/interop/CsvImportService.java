@@ -103,7 +103,7 @@ public class CsvImportService {
         DateTimeFormatter pattern = null;
         if (opt.timePattern() != null && !opt.timePattern().isBlank()) {
             try {
-                pattern = DateTimeFormatter.ofPattern(opt.timePattern().trim());
+                pattern = CsvRowReader.timePattern(opt.timePattern().trim());
             } catch (IllegalArgumentException e) {
                 bad.add(new Violation("timePattern", "is not a valid date-time pattern (e.g. dd.MM.yyyy HH:mm:ss)"));
             }

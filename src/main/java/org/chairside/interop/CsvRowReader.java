@@ -10,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,6 +53,18 @@ public final class CsvRowReader {
         this.zone = zone;
         this.decimalComma = decimalComma;
         this.sessionId = sessionId;
+    }
+
+    /**
+     * The formatter of a declared time pattern, strict as ISO-8601 times are read: by default a pattern resolves
+     * "smartly", reading 31.11. as 30.11. and 29.02.2025 as 28.02., a reading a day off without a word. Strict needs an
+     * era for "yyyy" (year of era), so the current era is the default.
+     *
+     * @throws IllegalArgumentException when the pattern is none
+     */
+    public static DateTimeFormatter timePattern(String pattern) {
+        return new DateTimeFormatterBuilder().appendPattern(pattern).parseDefaulting(ChronoField.ERA, 1).toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** One rejected cell (or the whole row when column is "*"). */

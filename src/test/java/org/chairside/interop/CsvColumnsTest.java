@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,34 @@ class CsvColumnsTest {
         CsvColumns c = CsvColumns.resolve(List.of("Time", "Temp (F)"), Map.of());
         CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
         assertEquals(37.0, r.read(2, List.of("2025-03-01T10:00:00Z", "98.6"), CREATED, NOW).input().temperatureC());
+    }
+
+    /**
+     * A declared pattern reads dates strictly, as ISO-8601 times are: 31.11. was read as 30.11. and 29.02.2025 as
+     * 28.02., a reading charted a day off without a word.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "dd.MM.yyyy HH:mm|01.03.2025 10:30|2025-03-01T09:30:00Z",
+            "dd.MM.yyyy HH:mm|31.03.2025 10:30|2025-03-31T08:30:00Z",
+            "dd.MM.yy HH:mm:ss|01.03.25 10:30:15|2025-03-01T09:30:15Z",
+            "uuuu-MM-dd HH:mm|2025-03-01 10:30|2025-03-01T09:30:00Z",
+            "dd.MM.yyyy HH:mm|31.04.2025 10:30|",
+            "dd.MM.yyyy HH:mm|29.02.2025 10:30|",
+            "dd.MM.yyyy HH:mm|30.02.2025 10:30|",
+            "dd.MM.yyyy HH:mm|01.03.2025 24:30|",
+            "MM/dd/yyyy hh:mm a|02/29/2025 09:30 AM|"})
+    void aDeclaredPatternRefusesDatesThatDoNotExist(String pattern, String time, String expected) {
+        CsvColumns c = CsvColumns.resolve(List.of("Zeit", "HR"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, CsvRowReader.timePattern(pattern), ZoneId.of("Europe/Berlin"), false, 1);
+        CsvRowReader.RowResult res = r.read(2, List.of(time, "70"), CREATED.minusSeconds(86400 * 60), NOW.plusSeconds(86400 * 60));
+        if (expected == null) {
+            assertEquals("Zeit", res.errors().get(0).column(), res.errors().toString());
+            assertTrue(res.errors().get(0).reason().contains("is not a time in the declared pattern"), res.errors().toString());
+        } else {
+            assertTrue(res.ok(), res.errors().toString());
+            assertEquals(Instant.parse(expected), res.input().takenAt());
+        }
     }
 
     @Test
@@ -122,7 +149,7 @@ class CsvColumnsTest {
     @Test
     void declaredPatternZoneAndDecimalComma() {
         CsvColumns c = CsvColumns.resolve(List.of("Zeit", "Temp"), Map.of());
-        CsvRowReader r = new CsvRowReader(c, DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"), ZoneId.of("Europe/Berlin"), true, 1);
+        CsvRowReader r = new CsvRowReader(c, CsvRowReader.timePattern("dd.MM.yyyy HH:mm"), ZoneId.of("Europe/Berlin"), true, 1);
         ReadingInput in = r.read(2, List.of("01.03.2025 10:30", "36,7"), CREATED, NOW).input();
         assertEquals(Instant.parse("2025-03-01T09:30:00Z"), in.takenAt());
         assertEquals(36.7, in.temperatureC());
