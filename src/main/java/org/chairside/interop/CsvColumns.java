@@ -49,10 +49,11 @@ public final class CsvColumns {
         }
     }
 
-    /** A temperature header whose unit suffix says Fahrenheit: "Temp (F)", "Temp [degF]", "Temperature °F". */
+    /** A temperature header whose unit suffix says Fahrenheit: "Temp (F)", "Temp [degF]", "Temperature °F", "Temp degF". */
     static boolean isFahrenheit(String header) {
         String h = header.toLowerCase(Locale.ROOT);
-        return h.matches(".*[(\\[{]\\s*(°?\\s*f|degf|fahrenheit)\\s*[)\\]}].*") || h.contains("°f") || h.endsWith(" f");
+        return h.matches(".*[(\\[{]\\s*(°?\\s*f|degf|fahrenheit)\\s*[)\\]}].*") || h.contains("°f") || h.endsWith(" f")
+                || h.matches(".*\\s(deg\\s?f|fahrenheit)");
     }
 
     private final Column time;
@@ -176,7 +177,16 @@ public final class CsvColumns {
             return whole;
         }
         String bare = normalize(header.replaceAll("[(\\[{].*?[)\\]}]", ""));
-        return ALIASES.containsKey(bare) ? bare : null;
+        if (ALIASES.containsKey(bare)) {
+            return bare;
+        }
+        // "Temperature °F", "Temp F": the unit written without brackets was read as part of the name, and the column
+        // listed as ignored although isFahrenheit knows it
+        if (isFahrenheit(header)) {
+            String named = normalize(header.replaceAll("(?i)(°\\s*f|deg\\s*f|fahrenheit|\\sf)\\s*$", ""));
+            return ALIASES.get(named) == ImportField.TEMPERATURE ? named : null;
+        }
+        return null;
     }
 
     static String normalize(String s) {

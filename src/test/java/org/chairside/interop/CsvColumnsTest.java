@@ -31,6 +31,7 @@ class CsvColumnsTest {
             "SpO2|SPO2", "SpO2 %|SPO2", "SpO2 (%)|SPO2", "O2 Sat|SPO2",
             "RR|RESPIRATORY_RATE", "Resp Rate|RESPIRATORY_RATE", "Respiratory rate (/min)|RESPIRATORY_RATE",
             "Temp|TEMPERATURE", "Temp (C)|TEMPERATURE", "Temperature °C|TEMPERATURE", "Temp (F)|TEMPERATURE",
+            "Temperature °F|TEMPERATURE", "Temp F|TEMPERATURE", "Temp degF|TEMPERATURE", "Temp °F|TEMPERATURE",
             "Time|TIME", "Timestamp|TIME", "Date Time|TIME", "takenAt|TIME", "Measured At|TIME", "Zeit|TIME",
             "MAP|IGNORE", "PI|IGNORE", "Comment|IGNORE"})
     void aliases(String header, String field) {
@@ -54,6 +55,15 @@ class CsvColumnsTest {
     @Test
     void fahrenheitHeadersAreConverted() {
         CsvColumns c = CsvColumns.resolve(List.of("Time", "Temp (F)"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
+        assertEquals(37.0, r.read(2, List.of("2025-03-01T10:00:00Z", "98.6"), CREATED, NOW).input().temperatureC());
+    }
+
+    /** The headers a Fahrenheit thermometer's export uses were listed as ignored, and the temperatures dropped. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Temp (F)", "Temperature °F", "Temp F", "Temp degF", "Temp °F", "Temp [degF]"})
+    void everyFahrenheitHeaderIsATemperatureConverted(String header) {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", header), Map.of());
         CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
         assertEquals(37.0, r.read(2, List.of("2025-03-01T10:00:00Z", "98.6"), CREATED, NOW).input().temperatureC());
     }
