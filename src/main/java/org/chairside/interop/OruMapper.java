@@ -58,9 +58,16 @@ public final class OruMapper {
         }
         ORU_R01_PATIENT_RESULT pr = msg.getPATIENT_RESULT();
         PID pid = pr.getPATIENT().getPID();
-        String mrn = mrn(pid);
-        if (mrn == null) {
+        List<String[]> ids = mrns(pid);
+        String mrn = ids.size() == 1 ? ids.get(0)[0] : null;
+        if (ids.isEmpty()) {
             errors.add("PID-3: no patient identifier (MRN)");
+        } else if (ids.size() > 1) {
+            // Which authority is the clinic's is not known here: the first of them was charted, another clinic's MRN
+            // on whichever local patient has the same one.
+            errors.add("PID-3 holds several patient identifiers (" + String.join(", ", ids.stream()
+                    .map(id -> id[0] + (id[1] == null ? "" : " from " + id[1])).toList())
+                    + "): send only the clinic's MRN, typed MR");
         }
         PV1 pv1 = pr.getPATIENT().getVISIT().getPV1();
         List<String> locations = new ArrayList<>();
@@ -82,8 +89,18 @@ public final class OruMapper {
                 obxCount++;
                 String where = "OBX " + (obx.getSetIDOBX().getValue() == null ? obxCount : obx.getSetIDOBX().getValue());
                 String status = obx.getObservationResultStatus().getValue();
-                if (status != null && List.of("X", "D", "W", "N").contains(status.trim().toUpperCase())) {
-                    continue; // device rows (X), deletions and "no value": nothing to chart
+                status = status == null ? "" : status.trim().toUpperCase();
+                if (status.equals("X") || status.equals("N")) {
+                    continue; // device rows (X) and "not asked" (N): nothing to chart
+                }
+                String retraction = RETRACTIONS.get(status);
+                if (retraction != null) {
+                    // Charted as a reading of its own (C) or skipped with AA (D, W), the sender believed the record
+                    // corrected. Nothing charted is erased or replaced without a reason: a nurse amends it.
+                    errors.add(where + ": OBX-11 '" + status + "' (" + retraction + ") is not applied from HL7: Chairside keeps "
+                            + "what was charted, and a nurse amends the reading in Chairside (POST /api/readings/{id}/amendments, "
+                            + "with the reason)");
+                    continue;
                 }
                 String code = obx.getObservationIdentifier().getIdentifier().getValue();
                 String codeText = obx.getObservationIdentifier().getText().getValue();
@@ -97,6 +114,12 @@ public final class OruMapper {
                     continue;
                 }
                 Vital vital = mapping.field().vital();
+                if (obx.getObservationValueReps() > 1) {
+                    // only the first was charted, the others dropped without a word
+                    errors.add(where + ": OBX-5 holds " + obx.getObservationValueReps() + " values (" + clip(repetitions(obx))
+                            + "): one observation has one value");
+                    continue;
+                }
                 String raw = value(obx);
                 if (raw == null || raw.isBlank()) {
                     errors.add(where + ": OBX-5 has no value for " + vital.label());
@@ -145,7 +168,10 @@ public final class OruMapper {
                 intOf(v, Vital.HEART_RATE), intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
                 v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE)[0].doubleValue() : null, null), controlId, mrn)));
         if (readings.isEmpty() && errors.isEmpty()) {
-            errors.add("the message has no observation to chart (every OBX is a device row or ignored)");
+            // HAPI leaves an OBX that follows no OBR outside every group: "every OBX is a device row" sent the
+            // integrator looking in the wrong place
+            errors.add(obxCount == 0 ? "no OBX follows an OBR: ORU^R01 carries its observations in order groups, each an OBR "
+                    + "and then its OBX segments" : "the message has no observation to chart (every OBX is a device row or ignored)");
         }
         return new Content(controlId, mrn, locations, readings, errors);
     }
@@ -184,22 +210,43 @@ public final class OruMapper {
         return v.containsKey(vital) ? v.get(vital)[0].intValue() : null;
     }
 
-    /** PID-3: the identifier typed MR, else the first one. */
-    static String mrn(PID pid) throws HL7Exception {
-        String first = null;
+    /**
+     * PID-3's candidates for the MRN, each {id, assigning authority or null}: the identifiers typed MR, else all of them;
+     * one id sent by several authorities counts once. More than one is ambiguous.
+     */
+    static List<String[]> mrns(PID pid) throws HL7Exception {
+        Map<String, String[]> typedMr = new LinkedHashMap<>();
+        Map<String, String[]> any = new LinkedHashMap<>();
         for (CX cx : pid.getPatientIdentifierList()) {
             String id = cx.getIDNumber().getValue();
             if (id == null || id.isBlank()) {
                 continue;
             }
-            if ("MR".equalsIgnoreCase(cx.getIdentifierTypeCode().getValue())) {
-                return id.trim();
+            String type = cx.getIdentifierTypeCode().getValue();
+            String authority = cx.getAssigningAuthority().getNamespaceID().getValue();
+            String[] candidate = {id.trim(), authority == null || authority.isBlank() ? null : authority.trim()};
+            if ("MR".equalsIgnoreCase(type)) {
+                typedMr.putIfAbsent(candidate[0], candidate);
             }
-            if (first == null) {
-                first = id.trim();
+            any.putIfAbsent(candidate[0], candidate);
+        }
+        return new ArrayList<>((typedMr.isEmpty() ? any : typedMr).values());
+    }
+
+    /** OBX-11 codes that ask to correct or withdraw what was sent before, with what they mean. */
+    private static final Map<String, String> RETRACTIONS = Map.of("C", "a correction", "D", "a deletion", "W", "posted as wrong");
+
+    private static String repetitions(OBX obx) {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < obx.getObservationValueReps(); i++) {
+            Type t = obx.getObservationValue(i);
+            try {
+                all.add((t instanceof Varies v ? v.getData() : t).encode());
+            } catch (HL7Exception e) {
+                all.add("?");
             }
         }
-        return first;
+        return String.join("~", all);
     }
 
     private static String value(OBX obx) {

@@ -115,6 +115,44 @@ class Hl7MappingTest {
         assertEquals(List.of(error), c.errors());
     }
 
+    /**
+     * What the message says that Chairside cannot chart as said is an error naming the segment and the rule, never
+     * charted otherwise: a correction (OBX-11 C) was stored as a second reading beside the one it corrects, a deletion
+     * or a "wrong" (D, W) was skipped with AA, a second value in OBX-5 dropped, and the first of two MRNs from
+     * different authorities in PID-3 chosen (another clinic's MRN charted on whichever local patient has it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', value = {
+            "correction#|132|mmHg|||||R|#|132|mmHg|||||C|#OBX 2: OBX-11 'C' (a correction) is not applied from HL7",
+            "deletion#|132|mmHg|||||R|#|132|mmHg|||||D|#OBX 2: OBX-11 'D' (a deletion) is not applied from HL7",
+            "wrong#|84|mmHg|||||R|#|84|mmHg|||||W|#OBX 3: OBX-11 'W' (posted as wrong) is not applied from HL7",
+            "two values#|97|%^^UCUM#|97~88|%^^UCUM#OBX 7: OBX-5 holds 2 values (97~88): one observation has one value",
+            "two MRNs#M-1^^^CLINIC^MR#OTHER-9^^^OTHERHOSP^MR~M-1^^^CLINIC^MR#PID-3 holds several patient identifiers (OTHER-9 from OTHERHOSP, M-1 from CLINIC)",
+            "two untyped ids#M-1^^^CLINIC^MR#OTHER-9^^^OTHERHOSP~M-1^^^CLINIC#PID-3 holds several patient identifiers (OTHER-9 from OTHERHOSP, M-1 from CLINIC)"})
+    void whatCannotBeChartedAsSaidIsAnErrorNamingTheSegment(String name, String from, String to, String error) throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-pcd01.hl7", from, to));
+        assertEquals(1, c.errors().size(), c.errors().toString());
+        assertTrue(c.errors().get(0).startsWith(error), c.errors().toString());
+    }
+
+    /** The same MRN from several authorities, or beside other identifier types, names one patient. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"M-1^^^CLINIC^MR~M-1^^^HIS^MR", "123-45-6789^^^SSA^SS~M-1^^^CLINIC^MR", "M-1^^^CLINIC^MR~V77^^^CLINIC^VN", "M-1"})
+    void oneMrnAmongOtherIdentifiersIsThePatient(String pid3) throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-pcd01.hl7", "M-1^^^CLINIC^MR", pid3));
+        assertEquals(List.of(), c.errors());
+        assertEquals("M-1", c.mrn());
+    }
+
+    /** Without an OBR, HAPI puts no OBX in a group: the answer said "every OBX is a device row or ignored". */
+    @Test
+    void observationsOutsideAnOrderGroupAreNamedAsSuch() throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC")).map(parse("oru-r01-pcd01.hl7",
+                "OBR|1|MSG00001^MONITOR_GW|MSG00001^MONITOR_GW|182777000^monitoring of patient^SNOMED-CT|||20250301090900+0000\r", ""));
+        assertEquals(List.of("no OBX follows an OBR: ORU^R01 carries its observations in order groups, each an OBR and then its OBX segments"),
+                c.errors());
+    }
+
     /** Keyed by the time alone, a second device's message for the same time was "already stored" and lost. */
     @Test
     void withoutAControlIdTheKeyIsTheMessagesContent() throws Exception {

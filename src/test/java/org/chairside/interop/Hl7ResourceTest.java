@@ -97,6 +97,25 @@ class Hl7ResourceTest {
         assertEquals(1, readingCount((long) s[0]));
     }
 
+    /**
+     * A monitor's correction (OBX-11 C, a new MSH-10) was answered AA and stored as a second reading at the same time,
+     * the wrong one still current beside it: it is an AE naming the OBX, and a nurse amends the reading.
+     */
+    @Test
+    void aCorrectionFromTheMonitorIsAnAeAndTheStoredReadingStaysAsItWas() {
+        Object[] s = session();
+        post(ER7, message("oru-r01-pcd01.hl7", s)).statusCode(200);
+        String correction = message("oru-r01-pcd01.hl7", s).replace("|MSG00001|P|", "|MSG00002|P|")
+                .replace("|132|mmHg|||||R|", "|142|mmHg|||||C|");
+        String ack = post(ER7, correction).statusCode(422).extract().asString();
+        assertEquals("AE", msa(ack, 1));
+        assertEquals("MSG00002", msa(ack, 2));
+        assertTrue(ack.contains("OBX 2: OBX-11 'C' (a correction) is not applied from HL7"), ack);
+        assertTrue(ack.contains("amends the reading in Chairside"), ack);
+        assertEquals(1, readingCount((long) s[0]));
+        assertEquals(132, nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath().getInt("[0].systolic"));
+    }
+
     @Test
     void aControlIdLongerThanTheKeyIsChartedOnceAndEchoedInTheAck() {
         Object[] s = session();
