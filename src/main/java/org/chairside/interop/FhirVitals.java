@@ -73,14 +73,22 @@ public final class FhirVitals {
         }
         List<Observation> obs = new ArrayList<>();
         List<String> where = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
-            Resource r = bundle.getEntry().get(i).getResource();
+            Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
+            Resource r = e.getResource();
             if (r instanceof Observation o) {
                 obs.add(o);
                 where.add("Bundle.entry[" + i + "].resource");
+            } else if (r == null) {
+                // a transaction's DELETE was left out and the answer said "Stored": the sender believed it done
+                Bundle.BundleEntryRequestComponent req = e.getRequest();
+                String what = req.hasMethod() ? req.getMethod().toCode() + (req.hasUrl() ? " " + req.getUrl() : "") : "an entry without a resource";
+                issues.add(new Issue("Bundle.entry[" + i + "]" + (req.hasMethod() ? ".request" : ""), what + ": Chairside charts the "
+                        + "Observations a bundle holds and deletes nothing from FHIR; a reading charted wrongly is amended in Chairside "
+                        + "(POST /api/readings/{id}/amendments, with the reason)"));
             }
         }
-        List<Issue> issues = new ArrayList<>();
         if (obs.isEmpty()) {
             issues.add(new Issue("Bundle.entry", "the bundle holds no Observation"));
         }
@@ -214,6 +222,12 @@ public final class FhirVitals {
     private static void value(Vital v, Quantity q, String at, Map<Vital, Number> found, List<Issue> issues) {
         if (q == null || !q.hasValue()) {
             issues.add(new Issue(at, "a " + v.label() + " value (valueQuantity) is required"));
+            return;
+        }
+        if (q.hasComparator()) {
+            // "<85" is a value below 85, not 85: charted as the number, the reading would say what was not measured
+            issues.add(new Issue(at + ".comparator", "'" + q.getComparator().toCode() + "' " + q.getValueElement().getValueAsString()
+                    + " is a value beyond a number, not a measured " + v.label() + ": send the value measured, without a comparator"));
             return;
         }
         String unit = q.hasCode() ? q.getCode() : q.getUnit();

@@ -173,6 +173,19 @@ class FhirResourceTest {
         assertEquals(0, readingCount((long) s[0]));
     }
 
+    /** "<85" was charted as SpO2 85, 201 "Stored". */
+    @Test
+    void aValueGivenAsBelowOrAboveANumberIsRefusedAndNothingStored() {
+        Object[] s = session();
+        String below = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1])
+                .replace("\"value\": 71,", "\"value\": 40, \"comparator\": \"<\",");
+        post("Observation", below).statusCode(422).contentType(FHIR)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]", equalTo("Observation.valueQuantity.comparator"))
+                .body("issue[0].diagnostics", containsString("'<' 40"));
+        assertEquals(0, readingCount((long) s[0]));
+    }
+
     @Test
     void aBundleForTwoPatientsIsStoredForBothOrForNeither() {
         Object[] first = session();

@@ -62,6 +62,35 @@ class FhirVitalsTest {
         assertEquals(Instant.parse(instant), r.patients().get(0).readings().get(0).takenAt());
     }
 
+    /**
+     * A comparator says the value is beyond the number given ("<85": below what the oximeter reads): the number was
+     * charted as the value, SpO2 85 where it was lower, without a word.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"<", "<=", ">=", ">"})
+    void aValueWithAComparatorIsRefusedNamingIt(String comparator) throws Exception {
+        String json = file("observation-hr.json").replace("\"value\": 71,", "\"value\": 71, \"comparator\": \"" + comparator + "\",");
+        FhirVitals.Result r = new FhirVitals().read(ctx.newJsonParser().parseResource(Observation.class, json));
+        assertEquals(1, r.issues().size(), r.issues().toString());
+        assertEquals("Observation.valueQuantity.comparator", r.issues().get(0).expression());
+        assertTrue(r.issues().get(0).message().contains("'" + comparator + "' 71"), r.issues().toString());
+    }
+
+    /**
+     * A transaction's DELETE (or any entry without a resource) was left out and the answer said "Stored": the sender
+     * believed the Observation deleted. Chairside erases nothing; the entry is an issue naming it.
+     */
+    @Test
+    void aBundleEntryWithoutAResourceIsAnIssueNamingIt() throws Exception {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":["
+                + "{\"resource\":" + file("observation-hr.json") + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}},"
+                + "{\"request\":{\"method\":\"DELETE\",\"url\":\"Observation/hr-6\"}}]}";
+        FhirVitals.Result r = new FhirVitals().read(ctx.newJsonParser().parseResource(Bundle.class, bundle));
+        assertEquals(1, r.issues().size(), r.issues().toString());
+        assertEquals("Bundle.entry[1].request", r.issues().get(0).expression());
+        assertTrue(r.issues().get(0).message().contains("DELETE Observation/hr-6"), r.issues().toString());
+    }
+
     /** HAPI's parser writes a decimal out in full: 1e10000000 took minutes there, so such numbers are found first. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
