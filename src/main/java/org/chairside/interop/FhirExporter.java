@@ -87,15 +87,22 @@ public final class FhirExporter {
         for (Reading r : readings) {
             observationIds.put(r.id, new LinkedHashMap<>());
         }
+        // Every reading's Observations first, then the links: a correction may come before the one it corrects (a
+        // correction of a correction that moved the time earlier), and linked in one pass it lost its derivedFrom.
+        Map<Long, List<Observation>> byReading = new LinkedHashMap<>();
         for (Reading r : readings) {
-            for (Observation o : observations(r, patient, encounter)) {
-                String key = o.getIdentifierFirstRep().getValue();
-                observationIds.get(r.id).put(key.substring(key.indexOf('/') + 1), o.getIdElement().getIdPart());
-                if (r.amendsId != null && observationIds.containsKey(r.amendsId)) {
-                    String original = observationIds.get(r.amendsId).get(key.substring(key.indexOf('/') + 1));
-                    if (original != null) {
-                        o.addDerivedFrom(new Reference("urn:uuid:" + original).setDisplay("the reading this corrects"));
-                    }
+            List<Observation> os = observations(r, patient, encounter);
+            byReading.put(r.id, os);
+            for (Observation o : os) {
+                observationIds.get(r.id).put(kind(o), o.getIdElement().getIdPart());
+            }
+        }
+        for (Reading r : readings) {
+            for (Observation o : byReading.get(r.id)) {
+                String original = r.amendsId == null || !observationIds.containsKey(r.amendsId) ? null
+                        : observationIds.get(r.amendsId).get(kind(o));
+                if (original != null) {
+                    o.addDerivedFrom(new Reference("urn:uuid:" + original).setDisplay("the reading this corrects"));
                 }
                 add(b, o);
             }
@@ -104,6 +111,12 @@ public final class FhirExporter {
             add(b, issue(a, patient, observationIds));
         }
         return b;
+    }
+
+    /** What an Observation of a reading holds ("bp", "hr"...), from its identifier "readingId/kind". */
+    private static String kind(Observation o) {
+        String key = o.getIdentifierFirstRep().getValue();
+        return key.substring(key.indexOf('/') + 1);
     }
 
     private List<Observation> observations(Reading r, Reference patient, Reference encounter) {

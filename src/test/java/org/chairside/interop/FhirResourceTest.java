@@ -220,6 +220,31 @@ class FhirResourceTest {
         nurse().get("/api/sessions/987654321/fhir").then().statusCode(404);
     }
 
+    /**
+     * A correction of a correction that moves the time earlier was exported before the correction it corrects (the
+     * corrections went out by time) and so lost its derivedFrom: the chain of corrections broke in the bundle.
+     */
+    @Test
+    void everyCorrectionLinksTheObservationItCorrectsWhateverItsTime() {
+        long session = TestClinic.infusingSession();
+        InteropFixture.openedAt(session, Instant.now().minusSeconds(3600));
+        JsonPath charted = TestClinic.chart(session, Map.of("heartRate", 150));
+        long wrong = charted.getLong("reading.id");
+        String takenAt = charted.getString("reading.takenAt");
+        long first = nurse().body(Map.of("heartRate", 75, "reason", "artefact")).post("/api/readings/" + wrong + "/amendments")
+                .then().statusCode(201).extract().jsonPath().getLong("reading.id");
+        nurse().body(Map.of("heartRate", 76, "takenAt", Instant.parse(takenAt).minusSeconds(60).toString(), "reason", "typed 75, and a minute late"))
+                .post("/api/readings/" + first + "/amendments").then().statusCode(201);
+
+        JsonPath b = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> corrections = b.getList("entry.resource.findAll { it.resourceType == 'Observation' && it.note != null "
+                + "&& it.note.any { n -> n.text.startsWith('Corrects') } }");
+        assertEquals(2, corrections.size(), corrections.toString());
+        for (Map<String, Object> c : corrections) {
+            assertTrue(c.containsKey("derivedFrom"), "a correction without derivedFrom: " + c);
+        }
+    }
+
     @Test
     void exportMeetsTheVitalSignsProfileAndLinksAmendments() {
         long session = TestClinic.infusingSession();
