@@ -79,6 +79,21 @@ public class Hl7Service {
     }
 
     /** The answer: the ACK code, the encoded ACK and the HTTP status that goes with it. */
+    /**
+     * A refused charting as the ACK gives it. What is wrong with the content is AE: sent again unchanged it fails
+     * again. A full charting queue (503) is AR, "rejected, try again": a gateway that took it for AE would drop the
+     * message, and its readings would be lost.
+     */
+    record Refusal(AcknowledgmentCode code, ErrorCode error, int httpStatus) {
+        static Refusal of(int chartingStatus) {
+            return switch (chartingStatus) {
+                case 503 -> new Refusal(AcknowledgmentCode.AR, ErrorCode.APPLICATION_INTERNAL_ERROR, 503);
+                case 409 -> new Refusal(AcknowledgmentCode.AE, ErrorCode.APPLICATION_RECORD_LOCKED, 422);
+                default -> new Refusal(AcknowledgmentCode.AE, ErrorCode.DATA_TYPE_ERROR, 422);
+            };
+        }
+    }
+
     public record Answer(AcknowledgmentCode code, String ack, int httpStatus) {
     }
 
@@ -114,7 +129,8 @@ public class Hl7Service {
             } catch (ProblemException e) {
                 String why = e.toProblem().violations() == null ? e.getMessage()
                         : e.toProblem().violations().stream().map(v -> describe(v.field(), c) + " " + v.rule()).reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-                return ack(msg, AcknowledgmentCode.AE, e.status() == 409 ? ErrorCode.APPLICATION_RECORD_LOCKED : ErrorCode.DATA_TYPE_ERROR, why, 422);
+                Refusal r = Refusal.of(e.status());
+                return ack(msg, r.code(), r.error(), why, r.httpStatus());
             }
         } catch (HL7Exception e) {
             return reject(er7, "The message cannot be read: " + firstLine(e.getMessage()));

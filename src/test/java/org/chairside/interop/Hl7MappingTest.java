@@ -196,4 +196,18 @@ class Hl7MappingTest {
         assertEquals("MSH|a\rPID|b\r", Hl7Service.normalize("\u000bMSH|a\r\nPID|b\n\n\u001c\r"));
         assertTrue(Hl7Service.normalize("MSH|a\nPID|b").endsWith("\r"));
     }
+
+    /** A full charting queue answered AE, which tells a gateway the content is wrong: it dropped the message. */
+    @ParameterizedTest
+    @CsvSource({
+            "503, AR, APPLICATION_INTERNAL_ERROR, 503",
+            "409, AE, APPLICATION_RECORD_LOCKED,  422",
+            "422, AE, DATA_TYPE_ERROR,            422",
+            "404, AE, DATA_TYPE_ERROR,            422"})
+    void aRefusedChartingIsAnAeOnlyWhenSendingItAgainCannotHelp(int chartingStatus, String code, String error, int httpStatus) {
+        Hl7Service.Refusal r = Hl7Service.Refusal.of(chartingStatus);
+        assertEquals(code, r.code().name());
+        assertEquals(error, r.error().name());
+        assertEquals(httpStatus, r.httpStatus());
+    }
 }
