@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -222,6 +223,64 @@ public class AlertService {
         return a;
     }
 
+    /** One reading's finding on an alert's condition; {@code finding} null: the reading says nothing of it. */
+    public record Evidence(long readingId, Finding finding) {
+    }
+
+    /**
+     * Rebuilds an open alert from what the session's current readings since it was raised still show, after an
+     * amendment took one away. With no breach left it is withdrawn (resolved, even a latched HIGH one: the value that
+     * raised it was never real); otherwise its priority, worst value, first and last breach and message are those the
+     * remaining readings give, and it clears (or latches) if the newest reading that speaks of it does not cross.
+     *
+     * @return whether the alert changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reassess(Alert a, List<Evidence> since, String by, Instant now) {
+        List<Evidence> breaches = since.stream().filter(e -> e.finding() != null && e.finding().outcome() == Outcome.BREACH).toList();
+        if (breaches.isEmpty()) {
+            a.resolve(now, by);
+            return true;
+        }
+        Finding worst = null;
+        for (Evidence e : breaches) {
+            if (worst == null || worse(e.finding(), worst.priority(), worst.observed())) {
+                worst = e.finding();
+            }
+        }
+        Evidence first = breaches.get(0);
+        Evidence last = breaches.get(breaches.size() - 1);
+        Evidence newest = since.stream().filter(e -> e.finding() != null).reduce((x, y) -> y).orElseThrow();
+        boolean same = a.priority == worst.priority() && Objects.equals(a.worstValue, worst.observed())
+                && Objects.equals(a.firstReadingId, first.readingId()) && Objects.equals(a.lastReadingId, last.readingId())
+                && a.breachCount == breaches.size() && a.conditionCleared == (newest.finding().outcome() == Outcome.CLEAR);
+        if (same) {
+            return false;
+        }
+        a.priority = worst.priority();
+        a.worstValue = worst.observed();
+        a.message = worst.message();
+        a.vital = worst.limit().vital();
+        a.operator = worst.limit().operator();
+        a.limitValue = worst.limit().value();
+        a.firstReadingId = first.readingId();
+        a.triggerValue = first.finding().observed();
+        a.lastReadingId = last.readingId();
+        a.lastValue = last.finding().observed();
+        a.breachCount = breaches.size();
+        a.conditionCleared = false;
+        a.updatedAt = now;
+        if (newest.finding().outcome() == Outcome.CLEAR) {
+            clear(a, by, now);
+        }
+        return true;
+    }
+
+    private static boolean worse(Finding f, Priority than, Double worstValue) {
+        return f.priority().above(than) || (f.priority() == than && worstValue != null
+                && (f.limit().operator().upward() ? f.observed() > worstValue : f.observed() < worstValue));
+    }
+
     private static void repeat(Alert a, Finding f, long readingId, boolean historical, Instant now) {
         a.breachCount++;
         if (a.historical && !historical) {
@@ -235,10 +294,7 @@ public class AlertService {
         a.lastValue = f.observed();
         a.conditionCleared = false;
         a.updatedAt = now;
-        boolean worse = f.priority().above(a.priority)
-                || (f.priority() == a.priority && a.worstValue != null && (f.limit().operator().upward()
-                ? f.observed() > a.worstValue : f.observed() < a.worstValue));
-        if (worse) {
+        if (worse(f, a.priority, a.worstValue)) {
             a.worstValue = f.observed();
             a.message = f.message();
             a.vital = f.limit().vital();

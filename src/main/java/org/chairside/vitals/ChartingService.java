@@ -71,15 +71,18 @@ public class ChartingService {
     private final EventLog events;
     private final TransactionSynchronizationRegistry transactions;
     private final SessionService sessions;
+    private final AlertReassessment reassessment;
     private final Duration historicalAfter;
 
     public ChartingService(Thresholds thresholds, AlertService alerts, EventLog events, TransactionSynchronizationRegistry transactions,
-                           SessionService sessions, @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
+                           SessionService sessions, AlertReassessment reassessment,
+                           @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
         this.thresholds = thresholds;
         this.alerts = alerts;
         this.events = events;
         this.transactions = transactions;
         this.sessions = sessions;
+        this.reassessment = reassessment;
         this.historicalAfter = historicalAfter;
     }
 
@@ -367,7 +370,9 @@ public class ChartingService {
             ThresholdProfile profile = thresholds.effective(session.id);
             List<VitalSigns> recent = recent(session, r, profile);
             VitalSigns baseline = Baseline.of(session).map(Reading::vitals).orElse(null);
-            changed.addAll(evaluate(session, r, profile, baseline, recent, AlertService.openAlerts(session.id), now));
+            Map<String, Alert> open = AlertService.openAlerts(session.id);
+            changed.addAll(evaluate(session, r, profile, baseline, recent, open, now));
+            changed.addAll(reassessment.afterAmending(session, original, r, profile, baseline, open, now));
         }
         events.append(announcement(List.of(original, r), changed));
         if (lastReadingMoved) {

@@ -7,7 +7,9 @@ import static org.chairside.TestClinic.infusingSession;
 import static org.chairside.TestClinic.nurse;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -45,8 +47,47 @@ class AmendmentTest {
                 .body("amendReason", equalTo("typed 210 for 120"))
                 .body("takenAt", equalTo(typo.getString("reading.takenAt")));
         nurse().get("/api/sessions/" + session + "/readings").then().body("findAll { it.systolic != null }", hasSize(3));
-        // the corrected value clears the condition; the HIGH alert stays latched until someone acknowledges it
-        nurse().get("/api/alerts/" + alert).then().body("conditionCleared", equalTo(true)).body("state", equalTo("ACTIVE"));
+        // the value that raised the HIGH alert was never real: the alert is withdrawn, not latched for acknowledgement
+        nurse().get("/api/alerts/" + alert).then().body("state", equalTo("RESOLVED"))
+                .body("resolvedBy", equalTo("reading " + original + " amended"));
+    }
+
+    /** The alert stayed HIGH and ACTIVE quoting the withdrawn 85, and escalated, though only a MEDIUM 90 was left. */
+    @Test
+    void anAlertIsRebuiltFromTheReadingsLeftWhenOneItStoodOnIsAmended() {
+        long session = infusingSession();
+        JsonPath low = chart(session, Map.of("spo2", 85));
+        long alert = low.getLong("alerts[0].id");
+        long typo = low.getLong("reading.id");
+        long ninety = chart(session, Map.of("spo2", 90)).getLong("reading.id");
+        nurse().get("/api/alerts/" + alert).then().body("priority", equalTo("HIGH")).body("worstValue", equalTo(85.0f));
+
+        nurse().body(Map.of("spo2", 97, "reason", "typed 85 for 97")).post("/api/readings/" + typo + "/amendments")
+                .then().statusCode(201).body("alerts.id", hasItem((int) alert));
+        nurse().get("/api/alerts/" + alert).then()
+                .body("state", equalTo("ACTIVE"))
+                .body("priority", equalTo("MEDIUM"))
+                .body("worstValue", equalTo(90.0f))
+                .body("triggerValue", equalTo(90.0f))
+                .body("breachCount", equalTo(1))
+                .body("message", containsString("90"))
+                .body("message", not(containsString("85")));
+        // a MEDIUM alert is not latched: the next normal reading resolves it as usual
+        chart(session, Map.of("spo2", 96));
+        nurse().get("/api/alerts/" + alert).then().body("state", equalTo("RESOLVED"));
+        nurse().get("/api/readings/" + ninety).then().body("amended", equalTo(false));
+    }
+
+    @Test
+    void amendingAReadingAnAlertDoesNotStandOnLeavesTheAlertAsItWas() {
+        long session = infusingSession();
+        JsonPath low = chart(session, Map.of("spo2", 85));
+        long alert = low.getLong("alerts[0].id");
+        long heartRate = chart(session, Map.of("heartRate", 72)).getLong("reading.id");
+        String before = nurse().get("/api/alerts/" + alert).then().extract().asString();
+        nurse().body(Map.of("heartRate", 74, "reason", "recounted")).post("/api/readings/" + heartRate + "/amendments")
+                .then().statusCode(201);
+        assertEquals(before, nurse().get("/api/alerts/" + alert).then().extract().asString());
     }
 
     @Test

@@ -20,7 +20,7 @@ class ChartingQueueTest {
     @Test
     void aFullQueueAnswers503SayingNothingWasStored() {
         // Not started: no writer takes readings off the queue, so the second one finds it full.
-        ChartingQueue queue = new ChartingQueue(new ChartingService(null, null, null, null, null, Duration.ZERO), 1, 1, 8);
+        ChartingQueue queue = new ChartingQueue(new ChartingService(null, null, null, null, null, null, Duration.ZERO), 1, 1, 8);
         ReadingInput reading = new ReadingInput(null, null, null, 72, null, null, null, null);
         CompletableFuture<ChartingService.Charted> waiting = queue.chart(1, reading, Source.MANUAL, "nurse").toCompletableFuture();
         CompletableFuture<ChartingService.Charted> refused = queue.chart(1, reading, Source.MANUAL, "nurse").toCompletableFuture();
@@ -36,7 +36,7 @@ class ChartingQueueTest {
     @Test
     void eachSessionHasOneWriterAndTheWritersShareTheCapacity() {
         // Two writers, not started, room for one reading each: sessions 1 and 2 land on different writers.
-        ChartingQueue queue = new ChartingQueue(new ChartingService(null, null, null, null, null, Duration.ZERO), 2, 2, 8);
+        ChartingQueue queue = new ChartingQueue(new ChartingService(null, null, null, null, null, null, Duration.ZERO), 2, 2, 8);
         ReadingInput reading = new ReadingInput(null, null, null, 72, null, null, null, null);
         CompletableFuture<ChartingService.Charted> first = queue.chart(1, reading, Source.MANUAL, "nurse").toCompletableFuture();
         CompletableFuture<ChartingService.Charted> other = queue.chart(2, reading, Source.MANUAL, "nurse").toCompletableFuture();
