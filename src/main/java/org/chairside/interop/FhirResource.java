@@ -2,6 +2,7 @@ package org.chairside.interop;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -30,11 +32,14 @@ public class FhirResource {
     private final FhirSupport fhir;
     private final FhirService service;
     private final SecurityIdentity identity;
+    private final FhirVitals vitals;
 
-    public FhirResource(FhirSupport fhir, FhirService service, SecurityIdentity identity) {
+    public FhirResource(FhirSupport fhir, FhirService service, SecurityIdentity identity,
+                        @ConfigProperty(name = "chairside.fhir.mrn-system") Optional<String> mrnSystem) {
         this.fhir = fhir;
         this.service = service;
         this.identity = identity;
+        this.vitals = new FhirVitals(mrnSystem);
     }
 
     @POST
@@ -48,7 +53,7 @@ public class FhirResource {
         }
         Bundle b = in.resource();
         try {
-            List<FhirService.Stored> stored = service.chart(new FhirVitals().read(b), identity.getPrincipal().getName());
+            List<FhirService.Stored> stored = service.chart(vitals.read(b), identity.getPrincipal().getName());
             int n = stored.stream().mapToInt(s -> s.readings().size()).sum();
             int d = stored.stream().mapToInt(FhirService.Stored::duplicates).sum();
             OperationOutcome oo = new OperationOutcome();
@@ -72,7 +77,7 @@ public class FhirResource {
         }
         Observation o = in.resource();
         try {
-            List<FhirService.Stored> stored = service.chart(new FhirVitals().read(o), identity.getPrincipal().getName());
+            List<FhirService.Stored> stored = service.chart(vitals.read(o), identity.getPrincipal().getName());
             FhirService.Stored s = stored.get(0);
             OperationOutcome oo = new OperationOutcome();
             boolean created = !s.readings().isEmpty();

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,6 +57,20 @@ public final class FhirVitals {
     }
 
     public record Result(List<PatientReadings> patients, List<Issue> issues) {
+    }
+
+    private final Optional<String> mrnSystem;
+
+    public FhirVitals() {
+        this(Optional.empty());
+    }
+
+    /**
+     * @param mrnSystem the identifier system of the clinic's MRNs: when set, only identifiers of that system name a
+     *                  patient, so that another organisation's number is never matched against the clinic's MRNs
+     */
+    public FhirVitals(Optional<String> mrnSystem) {
+        this.mrnSystem = mrnSystem.map(String::strip).filter(s -> !s.isEmpty());
     }
 
     /** Observations of a Bundle (entries that are not Observations or Patients are ignored). */
@@ -273,14 +288,20 @@ public final class FhirVitals {
     }
 
     /** The subject's MRN: its logical identifier, or the identifier of the Patient it references (bundled or contained). */
-    private static String mrn(Observation o, Map<String, Patient> patients, String at, List<Issue> issues) {
+    private String mrn(Observation o, Map<String, Patient> patients, String at, List<Issue> issues) {
         if (!o.hasSubject()) {
             issues.add(new Issue(at + ".subject", "is required: the patient, identified by MRN"));
             return null;
         }
         Reference ref = o.getSubject();
         if (ref.hasIdentifier() && ref.getIdentifier().hasValue()) {
-            return ref.getIdentifier().getValue().trim();
+            Identifier id = ref.getIdentifier();
+            if (mrnSystem.isPresent() && !mrnSystem.get().equals(id.getSystem())) {
+                issues.add(new Issue(at + ".subject.identifier.system", "must be " + mrnSystem.get() + ", the system of the clinic's MRNs ("
+                        + (id.hasSystem() ? "not " + id.getSystem() : "none given") + ")"));
+                return null;
+            }
+            return id.getValue().trim();
         }
         Patient p = ref.getResource() instanceof Patient rp ? rp : null;
         if (p == null && ref.hasReference()) {
@@ -302,6 +323,9 @@ public final class FhirVitals {
         }
         String mrn = null;
         for (Identifier id : p.getIdentifier()) {
+            if (mrnSystem.isPresent() && !mrnSystem.get().equals(id.getSystem())) {
+                continue;
+            }
             boolean typedMr = id.hasType() && id.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()));
             if (id.hasValue() && (typedMr || mrn == null)) {
                 mrn = id.getValue().trim();
@@ -311,7 +335,8 @@ public final class FhirVitals {
             }
         }
         if (mrn == null) {
-            issues.add(new Issue(at + ".subject", "the referenced Patient has no identifier (MRN)"));
+            issues.add(new Issue(at + ".subject", "the referenced Patient has no identifier (MRN)"
+                    + mrnSystem.map(s -> " of the system " + s).orElse("")));
         }
         return mrn;
     }

@@ -53,7 +53,8 @@ public class Hl7Service {
     private final OruMapper mapper;
 
     public Hl7Service(ChartingQueue queue, Config config,
-                      @ConfigProperty(name = "chairside.hl7.zone") Optional<String> zone) {
+                      @ConfigProperty(name = "chairside.hl7.zone") Optional<String> zone,
+                      @ConfigProperty(name = "chairside.hl7.assigning-authority") Optional<String> authority) {
         this.queue = queue;
         this.hapi = new DefaultHapiContext();
         // Monitors send 2.3 to 2.6; all are read with the 2.5 structures, leniently (vendors bend the rules).
@@ -62,7 +63,7 @@ public class Hl7Service {
         // HAPI's default numbers ACKs from a file "id_file" in the working directory; a clock-based id needs no file.
         hapi.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
         this.parser = hapi.getPipeParser();
-        this.mapper = new OruMapper(new Hl7Codes(codeOverrides(config)), zone.map(ZoneId::of).orElse(ZoneId.systemDefault()));
+        this.mapper = new OruMapper(new Hl7Codes(codeOverrides(config)), zone.map(ZoneId::of).orElse(ZoneId.systemDefault()), authority);
     }
 
     /** chairside.hl7.codes."150301"=SYSTOLIC -> {150301: SYSTOLIC}. */

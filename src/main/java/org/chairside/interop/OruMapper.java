@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,11 +44,21 @@ public final class OruMapper {
 
     private final Hl7Codes codes;
     private final ZoneId zone;
+    private final Optional<String> authority;
 
     /** @param zone the zone of times sent without an offset */
     public OruMapper(Hl7Codes codes, ZoneId zone) {
+        this(codes, zone, Optional.empty());
+    }
+
+    /**
+     * @param authority the clinic's assigning authority (PID-3.4): when set, only identifiers it assigned are MRNs,
+     *                  so that a gateway's PID-3 may carry a hospital's identifiers beside the clinic's
+     */
+    public OruMapper(Hl7Codes codes, ZoneId zone, Optional<String> authority) {
         this.codes = codes;
         this.zone = zone;
+        this.authority = authority.map(String::strip).filter(a -> !a.isEmpty());
     }
 
     public Content map(ORU_R01 msg) throws HL7Exception {
@@ -58,10 +69,15 @@ public final class OruMapper {
         }
         ORU_R01_PATIENT_RESULT pr = msg.getPATIENT_RESULT();
         PID pid = pr.getPATIENT().getPID();
-        List<String[]> ids = mrns(pid);
+        List<String[]> sent = mrns(pid, Optional.empty());
+        List<String[]> ids = authority.isPresent() ? mrns(pid, authority) : sent;
         String mrn = ids.size() == 1 ? ids.get(0)[0] : null;
-        if (ids.isEmpty()) {
+        if (sent.isEmpty()) {
             errors.add("PID-3: no patient identifier (MRN)");
+        } else if (ids.isEmpty()) {
+            errors.add("PID-3 holds no identifier from the clinic's assigning authority " + authority.get() + " (found "
+                    + String.join(", ", sent.stream().map(id -> id[0] + (id[1] == null ? " without an authority" : " from " + id[1])).toList())
+                    + ")");
         } else if (ids.size() > 1) {
             // Which authority is the clinic's is not known here: the first of them was charted, another clinic's MRN
             // on whichever local patient has the same one.
@@ -211,10 +227,11 @@ public final class OruMapper {
     }
 
     /**
-     * PID-3's candidates for the MRN, each {id, assigning authority or null}: the identifiers typed MR, else all of them;
-     * one id sent by several authorities counts once. More than one is ambiguous.
+     * PID-3's candidates for the MRN, each {id, assigning authority or null}: of those the clinic's authority assigned
+     * (when one is configured, whatever their type), the identifiers typed MR, else all of them; one id sent by several
+     * authorities counts once. More than one is ambiguous.
      */
-    static List<String[]> mrns(PID pid) throws HL7Exception {
+    static List<String[]> mrns(PID pid, Optional<String> clinic) throws HL7Exception {
         Map<String, String[]> typedMr = new LinkedHashMap<>();
         Map<String, String[]> any = new LinkedHashMap<>();
         for (CX cx : pid.getPatientIdentifierList()) {
@@ -225,6 +242,9 @@ public final class OruMapper {
             String type = cx.getIdentifierTypeCode().getValue();
             String authority = cx.getAssigningAuthority().getNamespaceID().getValue();
             String[] candidate = {id.trim(), authority == null || authority.isBlank() ? null : authority.trim()};
+            if (clinic.isPresent() && !clinic.get().equalsIgnoreCase(candidate[1])) {
+                continue;
+            }
             if ("MR".equalsIgnoreCase(type)) {
                 typedMr.putIfAbsent(candidate[0], candidate);
             }

@@ -252,7 +252,7 @@ class FhirResourceTest {
         long wrong = TestClinic.chart(session, Map.of("heartRate", 150)).getLong("reading.id");
         nurse().body(Map.of("heartRate", 75, "reason", "artefact: patient moving")).post("/api/readings/" + wrong + "/amendments")
                 .then().statusCode(201);
-        String alertId = nurse().get("/api/alerts?sessionId=" + session).then().extract().jsonPath().getString("find { it.priority == 'HIGH' }.id");
+        String alertId = nurse().get("/api/alerts?sessionId=" + session).then().extract().jsonPath().getString("find { it.priority == 'HIGH' && it.state == 'ACTIVE' }.id");
         nurse().body(Map.of("note", "seen")).post("/api/alerts/" + alertId + "/acknowledge").then().statusCode(200);
 
         JsonPath b = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).contentType(containsString(FHIR))

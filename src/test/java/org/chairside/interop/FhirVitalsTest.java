@@ -91,6 +91,30 @@ class FhirVitalsTest {
         assertTrue(r.issues().get(0).message().contains("DELETE Observation/hr-6"), r.issues().toString());
     }
 
+    /** With the clinic's MRN system configured, another organisation's number never names a patient. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the clinic's system|urn:oid:1.2.3.4.5|M-9|",
+            "another system|urn:oid:9.9.9|-|Observation.subject.identifier.system: must be urn:oid:1.2.3.4.5, the system of the clinic's MRNs (not urn:oid:9.9.9)"})
+    void theClinicsMrnSystemDecidesWhoASubjectIdentifierNames(String name, String system, String mrn, String issue) throws Exception {
+        String json = file("observation-hr.json").replace("urn:oid:1.2.3.4.5", system);
+        FhirVitals.Result r = new FhirVitals(java.util.Optional.of("urn:oid:1.2.3.4.5"))
+                .read(ctx.newJsonParser().parseResource(Observation.class, json));
+        assertEquals(issue == null ? List.of() : List.of(issue), r.issues().stream().map(i -> i.expression() + ": " + i.message()).toList());
+        assertEquals("-".equals(mrn) ? List.of() : List.of(mrn), r.patients().stream().map(FhirVitals.PatientReadings::mrn).toList());
+    }
+
+    @Test
+    void aBundledPatientIsFoundByTheIdentifierOfTheClinicsMrnSystemWhateverComesFirst() throws Exception {
+        String json = file("vitals-bundle.json").replace("\"identifier\": [{\"type\"",
+                "\"identifier\": [{\"system\": \"urn:oid:7.7\", \"value\": \"H-1\"}, {\"type\"");
+        Bundle b = ctx.newJsonParser().parseResource(Bundle.class, json);
+        assertEquals("M-9", new FhirVitals(java.util.Optional.of("urn:oid:1.2.3.4.5")).read(b).patients().get(0).mrn());
+        FhirVitals.Result other = new FhirVitals(java.util.Optional.of("urn:oid:8.8")).read(b);
+        assertEquals(List.of(), other.patients());
+        assertTrue(other.issues().get(0).message().endsWith("has no identifier (MRN) of the system urn:oid:8.8"), other.issues().toString());
+    }
+
     /** HAPI's parser writes a decimal out in full: 1e10000000 took minutes there, so such numbers are found first. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -144,6 +144,22 @@ class Hl7MappingTest {
         assertEquals("M-1", c.mrn());
     }
 
+    /** With the clinic's assigning authority configured, its identifier is the MRN whatever else PID-3 carries. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', value = {
+            "a hospital's MRN first#OTHER-9^^^OTHERHOSP^MR~M-1^^^CLINIC^MR#M-1#",
+            "the authority in another case#M-1^^^clinic^MR#M-1#",
+            "the clinic's id untyped#OTHER-9^^^OTHERHOSP^MR~M-1^^^CLINIC#M-1#",
+            "only a hospital's MRN#OTHER-9^^^OTHERHOSP^MR#-#PID-3 holds no identifier from the clinic's assigning authority CLINIC (found OTHER-9 from OTHERHOSP)",
+            "no authority at all#M-1#-#PID-3 holds no identifier from the clinic's assigning authority CLINIC (found M-1 without an authority)",
+            "two of the clinic's#M-1^^^CLINIC^MR~M-2^^^CLINIC^MR#-#PID-3 holds several patient identifiers (M-1 from CLINIC, M-2 from CLINIC)"})
+    void theClinicsAssigningAuthorityChoosesTheMrn(String name, String pid3, String mrn, String error) throws Exception {
+        OruMapper.Content c = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC"), java.util.Optional.of("CLINIC"))
+                .map(parse("oru-r01-pcd01.hl7", "M-1^^^CLINIC^MR", pid3));
+        assertEquals(error == null ? List.of() : List.of(error), c.errors().stream().map(e -> e.replaceFirst(": send only.*", "")).toList());
+        assertEquals("-".equals(mrn) ? null : mrn, c.mrn());
+    }
+
     /** Without an OBR, HAPI puts no OBX in a group: the answer said "every OBX is a device row or ignored". */
     @Test
     void observationsOutsideAnOrderGroupAreNamedAsSuch() throws Exception {
