@@ -98,16 +98,11 @@ public class AlertTimers {
         LongFunction<ThresholdProfile> profiles = thresholds.effectiveNow();
         List<Long> candidates = new ArrayList<>();
         for (InfusionSession s : InfusionSession.<InfusionSession>list("state in ?1", MONITORED)) {
-            if (!alreadyRaised.contains(s.id) && overdue(s, profiles.apply(s.id).charting(), now)) {
+            if (!alreadyRaised.contains(s.id) && s.chartingOverdue(profiles.apply(s.id).charting(), now)) {
                 candidates.add(s.id);
             }
         }
         return candidates;
-    }
-
-    private static boolean overdue(InfusionSession s, ChartingInterval interval, Instant now) {
-        Instant due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.chartingSince(), s.lastReadingTakenAt, interval);
-        return ChartingSchedule.isOverdue(due, interval, now);
     }
 
     private boolean raiseIfOverdue(long sessionId, Instant now) {
@@ -116,7 +111,7 @@ public class AlertTimers {
             return false;
         }
         ChartingInterval interval = thresholds.effective(sessionId).charting();
-        if (!overdue(s, interval, now)) {
+        if (!s.chartingOverdue(interval, now)) {
             return false;
         }
         Instant phaseStart = s.chartingSince();

@@ -20,6 +20,8 @@ import org.hibernate.annotations.Formula;
 
 import org.chairside.patient.Patient;
 import org.chairside.recliner.Recliner;
+import org.chairside.rules.ChartingInterval;
+import org.chairside.rules.ChartingSchedule;
 
 /** One patient's infusion in one recliner, from check-in to discharge (or an early stop). */
 @Entity
@@ -120,5 +122,15 @@ public class InfusionSession extends PanacheEntity {
             case RECOVERY -> infusionEndedAt != null ? infusionEndedAt : phaseSince;
             case NONE -> phaseSince;
         };
+    }
+
+    /** When the next reading is due under {@code interval}, or null when the phase has no schedule. */
+    public Instant chartingDue(ChartingInterval interval) {
+        return ChartingSchedule.dueAt(state.chartingPhase(), chartingSince(), lastReadingTakenAt, interval);
+    }
+
+    /** Whether the session's charting is overdue at {@code now}: past its due time and the grace. */
+    public boolean chartingOverdue(ChartingInterval interval, Instant now) {
+        return ChartingSchedule.isOverdue(chartingDue(interval), interval, now);
     }
 }

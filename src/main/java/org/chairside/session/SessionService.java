@@ -279,7 +279,7 @@ public class SessionService {
         Instant due = null;
         if (s.state.chartingPhase() != ChartingSchedule.Phase.NONE) {
             ThresholdProfile profile = profiles.apply(s.id);
-            due = ChartingSchedule.dueAt(s.state.chartingPhase(), s.chartingSince(), s.lastReadingTakenAt, profile.charting());
+            due = s.chartingDue(profile.charting());
         }
         return SessionView.of(s, due);
     }

@@ -34,14 +34,11 @@ import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
-import org.chairside.rules.ChartingInterval;
-import org.chairside.rules.ChartingSchedule;
 import org.chairside.rules.Finding;
 import org.chairside.rules.Rule;
 import org.chairside.rules.RuleEngine;
 import org.chairside.rules.ThresholdProfile;
 import org.chairside.rules.Thresholds;
-import org.chairside.rules.Vital;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
@@ -312,7 +309,7 @@ public class ChartingService {
         stored.stream().filter(r -> r.sourceRef != null).map(ReadingSourceRef::of).forEach(ref -> ref.persist());
         // Only a charting that leaves the session no longer overdue answers it: a late entry of a reading taken before the
         // newest moves nothing, and resolving on it only made the next tick raise the same overdue again as a new alert.
-        if (!stored.isEmpty() && !stillOverdue(session, profile, now)) {
+        if (!stored.isEmpty() && !session.chartingOverdue(profile.charting(), now)) {
             Alert overdue = alerts.resolveOverdue(open, stored.get(stored.size() - 1).id, now);
             if (overdue != null) {
                 changed.add(overdue);
@@ -320,12 +317,6 @@ public class ChartingService {
         }
         announcements.addAll(announcement(stored, changed));
         return new Charted(stored, changed, inputs.size() - fresh.size());
-    }
-
-    private static boolean stillOverdue(InfusionSession session, ThresholdProfile profile, Instant now) {
-        ChartingInterval interval = profile.charting();
-        Instant due = ChartingSchedule.dueAt(session.state.chartingPhase(), session.chartingSince(), session.lastReadingTakenAt, interval);
-        return ChartingSchedule.isOverdue(due, interval, now);
     }
 
     /**
@@ -466,20 +457,9 @@ public class ChartingService {
 
     /** The last {@code count} current readings carrying one of the rule's vitals (see {@link #recent}). */
     private static List<Reading> latest(long sessionId, Reading before, Rule rule, int count) {
-        String carries = rule.limits().stream().map(l -> column(l.vital()) + " is not null").distinct()
+        String carries = rule.limits().stream().map(l -> ReadingValidator.field(l.vital()) + " is not null").distinct()
                 .collect(Collectors.joining(" or ", " and (", ")"));
         return latest(sessionId, before, carries, count);
-    }
-
-    private static String column(Vital vital) {
-        return switch (vital) {
-            case SYSTOLIC -> "systolic";
-            case DIASTOLIC -> "diastolic";
-            case HEART_RATE -> "heartRate";
-            case SPO2 -> "spo2";
-            case RESPIRATORY_RATE -> "respiratoryRate";
-            case TEMPERATURE -> "temperatureC";
-        };
     }
 
     private static List<Reading> latest(long sessionId, Reading before, int count) {

@@ -17,7 +17,12 @@ public final class ReadingValidator {
     private ReadingValidator() {
     }
 
+    /** Each vital's field, in {@link Vital} order: the same name in the JSON and on {@link Reading}. */
     private static final String[] FIELDS = {"systolic", "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC"};
+
+    static String field(Vital vital) {
+        return FIELDS[vital.ordinal()];
+    }
 
     /**
      * @param prefix      prepended to field names ("" for a single reading, "readings[3]." in a batch)

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TextCharactersTest {
 
-    /** Escapes in the table: \n, \t, \r and \\uXXXX, so that invisible characters are visible here. */
+    /** Escapes in the table: \n, \t, \r and \\u with four hex digits, so that invisible characters are visible here. */
     private static String unescaped(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
