@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.chairside.audit.RecordClock;
 import org.chairside.patient.Patient;
 import org.chairside.recliner.Recliner;
+import org.chairside.rules.Consciousness;
 import org.chairside.security.AppUser;
 import org.chairside.security.Roles;
 import org.chairside.session.NewSession;
@@ -140,7 +141,9 @@ public class DemoClinic {
     }
 
     void chart(long sessionId, int systolic, int diastolic, int heartRate, int spo2) {
-        charting.chart(sessionId, List.of(new ReadingInput(null, systolic, diastolic, heartRate, spo2, 14, null, null)),
+        // A nurse's full set, oxygen and consciousness included, so that every chair shows its NEWS2.
+        charting.chart(sessionId, List.of(new ReadingInput(null, systolic, diastolic, heartRate, spo2, 14, 36.8, false,
+                        Consciousness.ALERT, null)),
                 Source.DEMO, ACTOR, "");
     }
 

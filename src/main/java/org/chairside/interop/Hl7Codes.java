@@ -96,6 +96,7 @@ public final class Hl7Codes {
             case SPO2 -> "%";
             case RESPIRATORY_RATE -> "/min";
             case TEMPERATURE -> "Cel (or [degF])";
+            case NEWS2 -> throw new IllegalArgumentException("NEWS2 is derived, never sent");
         };
     }
 }

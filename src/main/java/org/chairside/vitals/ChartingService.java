@@ -35,10 +35,12 @@ import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.rules.Finding;
+import org.chairside.rules.News2;
 import org.chairside.rules.Rule;
 import org.chairside.rules.RuleEngine;
 import org.chairside.rules.ThresholdProfile;
 import org.chairside.rules.Thresholds;
+import org.chairside.rules.Vital;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
@@ -414,6 +416,8 @@ public class ChartingService {
         r.spo2 = in.spo2();
         r.respiratoryRate = in.respiratoryRate();
         r.temperatureC = ReadingInput.chartedTemperature(in.temperatureC());
+        r.onOxygen = in.onOxygen();
+        r.consciousness = in.consciousness();
         r.source = source;
         r.sourceRef = in.sourceRef();
         r.chartedBy = actor;
@@ -457,9 +461,17 @@ public class ChartingService {
 
     /** The last {@code count} current readings carrying one of the rule's vitals (see {@link #recent}). */
     private static List<Reading> latest(long sessionId, Reading before, Rule rule, int count) {
-        String carries = rule.limits().stream().map(l -> ReadingValidator.field(l.vital()) + " is not null").distinct()
+        String carries = rule.limits().stream().map(l -> carries(l.vital())).distinct()
                 .collect(Collectors.joining(" or ", " and (", ")"));
         return latest(sessionId, before, carries, count);
+    }
+
+    /** HQL: the reading carries the vital; for the NEWS2 score, every parameter of a complete set. */
+    private static String carries(Vital vital) {
+        if (vital == Vital.NEWS2) {
+            return News2.PARAMETERS.stream().map(f -> f + " is not null").collect(Collectors.joining(" and ", "(", ")"));
+        }
+        return ReadingValidator.field(vital) + " is not null";
     }
 
     private static List<Reading> latest(long sessionId, Reading before, int count) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.chairside.rules.Consciousness;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.SessionState;
 
@@ -41,6 +42,9 @@ public class Reading extends PanacheEntity {
     public Integer respiratoryRate;
     @Column(name = "temperature_c")
     public Double temperatureC;
+    public Boolean onOxygen;
+    @Enumerated(EnumType.STRING)
+    public Consciousness consciousness;
     @Enumerated(EnumType.STRING)
     public Source source;
     public String sourceRef;
@@ -52,7 +56,7 @@ public class Reading extends PanacheEntity {
     public String supersededByUser;
 
     public VitalSigns vitals() {
-        return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC);
+        return new VitalSigns(systolic, diastolic, heartRate, spo2, respiratoryRate, temperatureC, onOxygen, consciousness);
     }
 
     public boolean isBaseline() {

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chairside.json.InstantSerializer;
+import org.chairside.rules.Consciousness;
+import org.chairside.rules.News2;
+import org.chairside.rules.VitalSigns;
 import org.chairside.session.SessionState;
 
 /**
@@ -31,7 +34,7 @@ import org.chairside.session.SessionState;
 public class ReadingListWriter {
     private static final String SELECT = "select id, session_id, taken_at, entered_at, phase, systolic, diastolic, heart_rate, spo2, "
             + "respiratory_rate, temperature_c, source, charted_by, superseded_by_id, superseded_at, superseded_by_user, amends_id, "
-            + "amend_reason from reading where session_id = ? order by taken_at, id";
+            + "amend_reason, on_oxygen, consciousness from reading where session_id = ? order by taken_at, id";
     /** Rows PostgreSQL hands over per round trip (it holds the whole result in the driver otherwise); H2 ignores it. */
     private static final int FETCH_SIZE = 1000;
 
@@ -48,6 +51,12 @@ public class ReadingListWriter {
     private static final SerializedString SPO2 = new SerializedString("spo2");
     private static final SerializedString RESPIRATORY_RATE = new SerializedString("respiratoryRate");
     private static final SerializedString TEMPERATURE_C = new SerializedString("temperatureC");
+    private static final SerializedString ON_OXYGEN = new SerializedString("onOxygen");
+    private static final SerializedString CONSCIOUSNESS = new SerializedString("consciousness");
+    private static final SerializedString NEWS2 = new SerializedString("news2");
+    private static final SerializedString SCORE = new SerializedString("score");
+    private static final SerializedString BAND = new SerializedString("band");
+    private static final SerializedString MISSING = new SerializedString("missing");
     private static final SerializedString SOURCE = new SerializedString("source");
     private static final SerializedString CHARTED_BY = new SerializedString("chartedBy");
     private static final SerializedString AMENDED = new SerializedString("amended");
@@ -121,10 +130,30 @@ public class ReadingListWriter {
         number(rs, 10, g);
         g.writeFieldName(TEMPERATURE_C);
         double temperature = rs.getDouble(11);
-        if (rs.wasNull()) {
+        boolean noTemperature = rs.wasNull();
+        if (noTemperature) {
             g.writeNull();
         } else {
             g.writeNumber(temperature);
+        }
+        boolean onOxygen = rs.getBoolean(19);
+        boolean noOxygen = rs.wasNull();
+        String consciousness = rs.getString(20);
+        g.writeFieldName(ON_OXYGEN);
+        if (noOxygen) {
+            g.writeNull();
+        } else {
+            g.writeBoolean(onOxygen);
+        }
+        g.writeFieldName(CONSCIOUSNESS);
+        g.writeString(consciousness);
+        g.writeFieldName(NEWS2);
+        if (noOxygen && consciousness == null) {
+            g.writeNull();
+        } else {
+            news2(News2.of(new VitalSigns(integer(rs, 6), integer(rs, 7), integer(rs, 8), integer(rs, 9), integer(rs, 10),
+                    noTemperature ? null : temperature, noOxygen ? null : onOxygen,
+                    consciousness == null ? null : Consciousness.valueOf(consciousness))), g);
         }
         g.writeFieldName(SOURCE);
         g.writeString(rs.getString(12));
@@ -147,6 +176,31 @@ public class ReadingListWriter {
         g.writeFieldName(AMEND_REASON);
         g.writeString(rs.getString(18));
         g.writeEndObject();
+    }
+
+    /** As ReadingView.news2 writes it: only readings that carry oxygen or consciousness reach here (see there). */
+    private static void news2(News2 n, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(SCORE);
+        if (n.score() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(n.score());
+        }
+        g.writeFieldName(BAND);
+        g.writeString(n.band() == null ? null : n.band().name());
+        g.writeFieldName(MISSING);
+        g.writeStartArray();
+        for (String m : n.missing()) {
+            g.writeString(m);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** An integer or bigint column, or null; Jackson writes an int and a long of the same value alike. */

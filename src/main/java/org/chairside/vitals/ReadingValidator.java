@@ -17,11 +17,12 @@ public final class ReadingValidator {
     private ReadingValidator() {
     }
 
-    /** Each vital's field, in {@link Vital} order: the same name in the JSON and on {@link Reading}. */
+    /** Each measured vital's field, in {@link Vital#MEASURED} order: the same name in the JSON and on {@link Reading}. */
     private static final String[] FIELDS = {"systolic", "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC"};
 
+    /** The field of a measured vital (the NEWS2 score is no field: it is derived from several). */
     static String field(Vital vital) {
-        return FIELDS[vital.ordinal()];
+        return FIELDS[Vital.MEASURED.indexOf(vital)];
     }
 
     /**
@@ -32,14 +33,14 @@ public final class ReadingValidator {
     public static List<Violation> validate(String prefix, VitalSigns v, Instant takenAt, Instant notBefore, Instant now) {
         List<Violation> out = new ArrayList<>();
         if (v.isEmpty()) {
-            out.add(new Violation(prefix + "vitals", "at least one vital is required"));
+            out.add(new Violation(prefix + "vitals", "at least one vital, the oxygen or the level of consciousness is required"));
         }
-        Vital[] vitals = Vital.values();
-        for (int i = 0; i < vitals.length; i++) {
-            Double value = v.value(vitals[i]);
-            if (value != null && !vitals[i].isPlausible(value)) {
+        for (int i = 0; i < FIELDS.length; i++) {
+            Vital vital = Vital.MEASURED.get(i);
+            Double value = v.value(vital);
+            if (value != null && !vital.isPlausible(value)) {
                 out.add(new Violation(prefix + FIELDS[i], "must be within the plausible range "
-                        + plain(vitals[i].plausibleMin()) + "-" + plain(vitals[i].plausibleMax()) + " " + vitals[i].unit()));
+                        + plain(vital.plausibleMin()) + "-" + plain(vital.plausibleMax()) + " " + vital.unit()));
             }
         }
         if ((v.systolic() == null) != (v.diastolic() == null)) {

@@ -3,7 +3,7 @@
 import { h, s, replace, ticking } from './dom.js';
 import { get, post } from './api.js';
 import * as store from './store.js';
-import { ago, span, now, ms, minutes, patientName, PHASES, bp } from './format.js';
+import { ago, span, now, ms, minutes, patientName, PHASES, bp, CONSCIOUSNESS, NEWS2_BAND } from './format.js';
 import { badge, stateWords, ackControl } from './alerts.js';
 import { field, clearErrors, showProblem, formError, timeToday, num } from './forms.js';
 
@@ -138,7 +138,8 @@ function occupied(t, sess, top, ctx) {
       vital('HR', latest.heartRate, '/min', 'hr'),
       vital('SpO2', latest.spo2, '%', 'spo2'),
       vital('RR', latest.respiratoryRate, '/min', 'rr'),
-      vital('Temp', latest.temperatureC, '°C', 'temp')),
+      vital('Temp', latest.temperatureC, '°C', 'temp'),
+      vital('NEWS2', latest.news2, latest.news2 ? NEWS2_BAND[latest.news2.band] : '', 'news2')),
     sparkline(t.readings),
     dueLine(sess),
   ];
@@ -165,6 +166,8 @@ function latestValues(readings) {
     if (r.spo2 != null) out.spo2 = { value: r.spo2, at: r.takenAt };
     if (r.respiratoryRate != null) out.respiratoryRate = { value: r.respiratoryRate, at: r.takenAt };
     if (r.temperatureC != null) out.temperatureC = { value: r.temperatureC.toFixed(1), at: r.takenAt };
+    // Only a complete set has a score; an incomplete one does not hide the last score (its age shows how old it is).
+    if (r.news2 && r.news2.score != null) out.news2 = { value: r.news2.score, band: r.news2.band, at: r.takenAt };
   }
   return out;
 }
@@ -232,6 +235,10 @@ function chartForm(tile, close) {
     spo2: field('spo2', 'SpO2 %', { inputmode: 'numeric', size: 4 }, { prefix: pre }),
     respiratoryRate: field('respiratoryRate', 'Resp. rate', { inputmode: 'numeric', size: 4 }, { prefix: pre, hint: '(optional)' }),
     temperatureC: field('temperatureC', 'Temp °C', { inputmode: 'decimal', size: 4 }, { prefix: pre, hint: '(optional)' }),
+    onOxygen: field('onOxygen', 'Oxygen', { tag: 'select', options: [['', '–'], ['false', 'Room air'], ['true', 'Supplemental O2']] },
+      { prefix: pre, hint: '(NEWS2)' }),
+    consciousness: field('consciousness', 'Consciousness', { tag: 'select', options: [['', '–'], ...Object.entries(CONSCIOUSNESS)] },
+      { prefix: pre, hint: '(NEWS2)' }),
     takenAt: field('takenAt', 'Taken at', { type: 'time' }, { prefix: pre, hint: '(empty = now)' }),
   };
   const general = formError();
@@ -248,6 +255,8 @@ function chartForm(tile, close) {
         const v = num(f[k].input.value);
         if (v !== null) body[k] = v;
       }
+      if (f.onOxygen.input.value) body.onOxygen = f.onOxygen.input.value === 'true';
+      if (f.consciousness.input.value) body.consciousness = f.consciousness.input.value;
       let at;
       try {
         at = timeToday(f.takenAt.input.value);

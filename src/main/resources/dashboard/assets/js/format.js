@@ -71,6 +71,29 @@ export const PRIORITY = {
   LOW: { icon: '!', word: 'LOW', rank: 1 },
 };
 
+/** ACVPU, as NEWS2 scores it. */
+export const CONSCIOUSNESS = {
+  ALERT: 'Alert', NEW_CONFUSION: 'New confusion', VOICE: 'Responds to voice', PAIN: 'Responds to pain', UNRESPONSIVE: 'Unresponsive',
+};
+
+/** A NEWS2 band in a word, and the RCP's clinical response to it. */
+export const NEWS2_BAND = { LOW: 'low', LOW_MEDIUM: 'low-medium', MEDIUM: 'medium', HIGH: 'high' };
+const NEWS2_RESPONSE = {
+  LOW: 'low', LOW_MEDIUM: 'low-medium: a 3 in one parameter', MEDIUM: 'medium: urgent review', HIGH: 'high: emergency response',
+};
+
+/** "7 (high: emergency response)", or what the set lacks, or '' when the reading is no NEWS2 set at all. */
+export function news2Words(r) {
+  if (!r.news2) return '';
+  if (r.news2.score != null) return `${r.news2.score} (${NEWS2_RESPONSE[r.news2.band]})`;
+  return `no score: needs ${r.news2.missing.map((m) => NEWS2_PARAMETER[m] || m).join(', ')}`;
+}
+
+const NEWS2_PARAMETER = {
+  respiratoryRate: 'resp. rate', spo2: 'SpO2', onOxygen: 'oxygen', systolic: 'BP', heartRate: 'HR', consciousness: 'consciousness',
+  temperatureC: 'temp',
+};
+
 export function bp(r) {
   return r && r.systolic != null ? `${r.systolic}/${r.diastolic}` : '';
 }

@@ -2,7 +2,7 @@
 // amendments, timeline, and the effective thresholds (editable by a provider while the session is open).
 import { h, s, replace, ticking, appendChildren } from './dom.js';
 import { get, post, put } from './api.js';
-import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp } from './format.js';
+import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp, CONSCIOUSNESS, news2Words } from './format.js';
 import { badge, stateWords, ackControl } from './alerts.js';
 import { clearErrors, showProblem, formError } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
@@ -217,11 +217,14 @@ function readingsTable(d) {
       h('td', { text: r.baseline ? 'baseline' : PHASES[r.phase] }),
       cell(r, bp(r) || '–'), cell(r, r.heartRate ?? '–'), cell(r, r.spo2 ?? '–'), cell(r, r.respiratoryRate ?? '–'),
       cell(r, r.temperatureC != null ? r.temperatureC.toFixed(1) : '–'),
+      cell(r, r.onOxygen == null ? '–' : r.onOxygen ? 'O2' : 'air'),
+      cell(r, r.consciousness ? CONSCIOUSNESS[r.consciousness] : '–'),
+      h('td', { class: `news2${r.news2 && r.news2.band ? ` band-${r.news2.band.toLowerCase()}` : ''}` }, r.amended ? h('s', { text: news2Words(r) }) : news2Words(r)),
       h('td', { text: `${r.chartedBy} (${r.source.toLowerCase()})` }),
       h('td', { class: 'amend-note', text: note }));
   });
   return h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
-    h('thead', {}, h('tr', {}, ['Taken', 'Phase', 'BP mmHg', 'HR /min', 'SpO2 %', 'RR /min', 'Temp °C', 'Charted by', 'Amendment'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('thead', {}, h('tr', {}, ['Taken', 'Phase', 'BP mmHg', 'HR /min', 'SpO2 %', 'RR /min', 'Temp °C', 'Oxygen', 'Consciousness', 'NEWS2', 'Charted by', 'Amendment'].map((t) => h('th', { scope: 'col', text: t })))),
     h('tbody', {}, rows)));
 }
 

@@ -4,7 +4,7 @@ import { h, replace } from './dom.js';
 import { clearErrors, showProblem, formError, num } from './forms.js';
 
 const OPS = { AT_OR_ABOVE: '≥', ABOVE: '>', BELOW: '<', AT_OR_BELOW: '≤' };
-const VITALS = { SYSTOLIC: 'Systolic', DIASTOLIC: 'Diastolic', HEART_RATE: 'Heart rate', SPO2: 'SpO2', RESPIRATORY_RATE: 'Resp. rate', TEMPERATURE: 'Temp' };
+const VITALS = { SYSTOLIC: 'Systolic', DIASTOLIC: 'Diastolic', HEART_RATE: 'Heart rate', SPO2: 'SpO2', RESPIRATORY_RATE: 'Resp. rate', TEMPERATURE: 'Temp', NEWS2: 'NEWS2' };
 
 /**
  * @param profile  the profile shown (effective for a session, the clinic's for admin)

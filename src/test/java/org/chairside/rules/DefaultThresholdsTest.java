@@ -30,9 +30,13 @@ class DefaultThresholdsTest {
 
     static final ThresholdProfile DEFAULTS = loadDefaults();
 
-    /** The default LIMIT rules, in file order; BP_RISE is evaluated only after the baseline. */
+    /**
+     * The default rules on measured vitals, in file order; BP_RISE is evaluated only after the baseline. NEWS2 says
+     * nothing about a monitor's set (no oxygen, no consciousness), which is all the boundary rows chart.
+     */
     static final List<String> LIMIT_RULES = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW");
-    static final List<String> ALL_RULES = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE");
+    static final List<String> MEASURED_RULES = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE");
+    static final List<String> ALL_RULES = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE", "NEWS2");
 
     /** Baseline used for the rise-over-baseline rows: low enough that +40 systolic stays under 160. */
     static final VitalSigns LOW_BASELINE = new VitalSigns(100, 60, 75, 98, 14, null);
@@ -154,13 +158,47 @@ class DefaultThresholdsTest {
                                                               String condition, String expectedOutcome) {
         boolean afterBaseline = baseline != null;
         List<String> expected = new ArrayList<>();
-        for (String c : afterBaseline ? ALL_RULES : LIMIT_RULES) {
+        for (String c : afterBaseline ? MEASURED_RULES : LIMIT_RULES) {
             expected.add(c + "=" + (c.equals(condition) ? expectedOutcome : "CLEAR"));
         }
 
         List<Finding> findings = RuleEngine.evaluate(DEFAULTS, baseline, List.of(), reading, afterBaseline);
 
         assertEquals(expected, findings.stream().map(DefaultThresholdsTest::summary).toList());
+    }
+
+    /** Complete sets, each vital inside its own limits, so that only the score can alert. */
+    static Stream<Arguments> news2Boundaries() {
+        return Stream.of(
+                // pulse 95 (1), SpO2 94 (1), systolic 105 (1), respiration 16 (0), 37.0 (0), air, alert: 3
+                Arguments.of("3 points", new VitalSigns(105, 70, 95, 94, 16, 37.0, false, Consciousness.ALERT), "NEWS2=CLEAR"),
+                // as above with 38.5 °C (1): 4
+                Arguments.of("4 points", new VitalSigns(105, 70, 95, 94, 16, 38.5, false, Consciousness.ALERT), "NEWS2=CLEAR"),
+                // respiration 22 (2) instead of the fever: 5
+                Arguments.of("5 points", new VitalSigns(105, 70, 95, 94, 22, 37.0, false, Consciousness.ALERT), "NEWS2=BREACH MEDIUM NEWS2"),
+                // and the fever: 6
+                Arguments.of("6 points", new VitalSigns(105, 70, 95, 94, 22, 38.5, false, Consciousness.ALERT), "NEWS2=BREACH MEDIUM NEWS2"),
+                // responds to voice (3) with respiration 22 (2) and supplemental oxygen (2): 7 with every vital unremarkable
+                Arguments.of("7 points", new VitalSigns(120, 80, 75, 96, 22, 37.0, true, Consciousness.VOICE), "NEWS2=BREACH HIGH NEWS2"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("news2Boundaries")
+    void theScoreAlertsFromFivePointsAndIsHighFromSeven(String name, VitalSigns reading, String expected) {
+        List<Finding> findings = RuleEngine.evaluate(DEFAULTS, null, List.of(), reading, false);
+
+        assertEquals(List.of(expected), findings.stream().filter(f -> f.rule().condition().equals("NEWS2")).map(DefaultThresholdsTest::summary).toList());
+        assertTrue(findings.stream().filter(f -> !f.rule().condition().equals("NEWS2")).allMatch(f -> f.outcome() == Outcome.CLEAR),
+                () -> "only the score crosses: " + findings);
+    }
+
+    @Test
+    void anIncompleteSetNeitherRaisesNorClearsTheScoreAlert() {
+        VitalSigns noTemperature = new VitalSigns(120, 80, 75, 96, 22, null, true, Consciousness.VOICE);
+
+        List<Finding> findings = RuleEngine.evaluate(DEFAULTS, null, List.of(), noTemperature, false);
+
+        assertTrue(findings.stream().noneMatch(f -> f.rule().condition().equals("NEWS2")), () -> findings.toString());
     }
 
     static Stream<Arguments> prestartBaselines() {

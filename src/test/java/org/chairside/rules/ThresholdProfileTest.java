@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ThresholdProfileTest {
 
     static final ThresholdProfile CLINIC = DefaultThresholdsTest.loadDefaults();
-    static final List<String> CLINIC_ORDER = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE");
+    static final List<String> CLINIC_ORDER = List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE", "NEWS2");
 
     /** A provider's session override: SpO2 warning at 90 instead of 92, sustained for 2 readings. */
     static final Rule SESSION_SPO2 = new Rule("SPO2_LOW", "Oxygen saturation low (COPD patient)", RuleKind.LIMIT, 2,
@@ -62,7 +62,7 @@ class ThresholdProfileTest {
                 Arguments.of("one rule replaced in place", List.of(SESSION_SPO2), CLINIC_ORDER),
                 Arguments.of("two rules replaced, listed in another order", List.of(SESSION_SPO2, SESSION_BP_HIGH), CLINIC_ORDER),
                 Arguments.of("a new condition goes last", List.of(TEMPERATURE_HIGH, SESSION_SPO2),
-                        List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE", "TEMP_HIGH")));
+                        List.of("BP_HIGH", "BP_LOW", "HR_HIGH", "HR_LOW", "SPO2_LOW", "RR_LOW", "BP_RISE", "NEWS2", "TEMP_HIGH")));
     }
 
     @ParameterizedTest(name = "{0}")

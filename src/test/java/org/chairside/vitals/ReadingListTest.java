@@ -31,7 +31,7 @@ import org.chairside.session.SessionState;
 @QuarkusTest
 class ReadingListTest {
     private static final List<String> FIELDS = List.of("id", "sessionId", "takenAt", "enteredAt", "phase", "baseline", "systolic",
-            "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC", "source", "chartedBy", "amended", "supersededById",
+            "diastolic", "heartRate", "spo2", "respiratoryRate", "temperatureC", "onOxygen", "consciousness", "news2", "source", "chartedBy", "amended", "supersededById",
             "supersededAt", "supersededBy", "amendsId", "amendReason");
 
     @Inject
@@ -57,6 +57,10 @@ class ReadingListTest {
                 "temperatureC", 37.2, "takenAt", now.plusNanos(123_456_000).toString())).getLong("reading.id");
         transition(session, "INFUSING", null);
         long partial = chart(session, Map.of("spo2", 96, "takenAt", now.plusSeconds(2).plusMillis(500).toString())).getLong("reading.id");
+        long scored = chart(session, Map.of("systolic", 104, "diastolic", 70, "heartRate", 96, "spo2", 95, "respiratoryRate", 22,
+                "temperatureC", 37.0, "onOxygen", true, "consciousness", "VOICE", "takenAt", now.plusSeconds(3).toString())).getLong("reading.id");
+        long unscored = chart(session, Map.of("heartRate", 80, "consciousness", "ALERT", "takenAt", now.plusSeconds(4).toString()))
+                .getLong("reading.id");
         long typo = chart(session, Map.of("heartRate", 170, "takenAt", now.plusSeconds(1).toString())).getLong("reading.id");
         long fixed = nurse().body(Map.of("heartRate", 71, "reason", "typed \"170\" – meant 71\nsee log"))
                 .post("/api/readings/" + typo + "/amendments").then().statusCode(201).extract().jsonPath().getLong("reading.id");
@@ -65,7 +69,7 @@ class ReadingListTest {
         assertEquals(asJacksonWritesIt(session), body);
 
         JsonNode list = mapper.readTree(body);
-        assertEquals(4, list.size());
+        assertEquals(6, list.size());
         List<Long> ids = new ArrayList<>();
         for (JsonNode r : list) {
             List<String> names = new ArrayList<>();
@@ -74,7 +78,7 @@ class ReadingListTest {
             ids.add(r.get("id").asLong());
         }
         // taken-at order; the correction keeps the original's time and follows it by id
-        assertEquals(List.of(baseline, typo, fixed, partial), ids);
+        assertEquals(List.of(baseline, typo, fixed, partial, scored, unscored), ids);
         JsonNode b = list.get(0);
         assertEquals(now.plusNanos(123_456_000).toString(), b.get("takenAt").asText());
         assertEquals("CHECKED_IN", b.get("phase").asText());
@@ -98,6 +102,19 @@ class ReadingListTest {
                 && spo2Only.get("temperatureC").isNull());
         assertEquals("INFUSING", spo2Only.get("phase").asText());
         assertTrue(!spo2Only.get("baseline").asBoolean());
+        assertTrue(spo2Only.get("onOxygen").isNull() && spo2Only.get("consciousness").isNull());
+        assertTrue(spo2Only.get("news2").isNull(), "a set with neither oxygen nor consciousness is not a NEWS2 set");
+        // systolic 104 (1), pulse 96 (1), SpO2 95 (1), respiration 22 (2), on oxygen (2), voice (3), 37.0 (0)
+        JsonNode full = list.get(4);
+        assertTrue(full.get("onOxygen").asBoolean());
+        assertEquals("VOICE", full.get("consciousness").asText());
+        assertEquals(10, full.get("news2").get("score").asInt());
+        assertEquals("HIGH", full.get("news2").get("band").asText());
+        assertEquals(0, full.get("news2").get("missing").size());
+        JsonNode partialSet = list.get(5);
+        assertTrue(partialSet.get("news2").get("score").isNull() && partialSet.get("news2").get("band").isNull());
+        assertEquals(List.of("respiratoryRate", "spo2", "onOxygen", "systolic", "temperatureC"),
+                mapper.convertValue(partialSet.get("news2").get("missing"), List.class));
     }
 
     @Test
@@ -117,6 +134,9 @@ class ReadingListTest {
                 r.heartRate = i % 7 == 0 ? null : 60 + i % 40;
                 r.spo2 = 97;
                 r.temperatureC = i % 3 == 0 ? 36.6 + i % 10 / 10.0 : null;
+                r.respiratoryRate = i % 5 == 0 ? 12 + i % 14 : null;
+                r.onOxygen = i % 4 == 0 ? null : i % 4 == 1;
+                r.consciousness = i % 11 == 0 ? null : org.chairside.rules.Consciousness.values()[i % 5];
                 r.source = Source.DEVICE;
                 r.sourceRef = "dev-" + i;
                 r.chartedBy = "monitor";
