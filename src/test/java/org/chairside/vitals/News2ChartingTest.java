@@ -3,6 +3,7 @@ package org.chairside.vitals;
 import static org.chairside.TestClinic.chart;
 import static org.chairside.TestClinic.infusingSession;
 import static org.chairside.TestClinic.nurse;
+import static org.chairside.TestClinic.provider;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -69,6 +70,26 @@ class News2ChartingTest {
         // a complete set under 5 resolves it (a MEDIUM alert does not latch)
         chart(session, set(false, "ALERT"));
         nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", empty());
+    }
+
+    @Test
+    void aSustainedScoreRuleCountsCompleteSetsThroughAMonitorsReadingsInBetween() {
+        long session = infusingSession();
+        provider().body(Map.of("rules", List.of(Map.of(
+                        "condition", "NEWS2", "label", "NEWS2, twice in a row", "kind", "LIMIT", "sustainedReadings", 2,
+                        "limits", List.of(Map.of("vital", "NEWS2", "operator", "AT_OR_ABOVE", "value", 5, "priority", "MEDIUM"))))))
+                .put("/api/sessions/" + session + "/thresholds").then().statusCode(200);
+
+        nurse().body(set(false, "VOICE")).post("/api/sessions/" + session + "/readings").then().statusCode(201).body("alerts", empty());
+        // the monitor's readings carry no score: they neither break the run nor count in it
+        chart(session, Map.of("heartRate", 82, "spo2", 96));
+        chart(session, Map.of("systolic", 124, "diastolic", 78));
+        nurse().body(set(false, "VOICE")).post("/api/sessions/" + session + "/readings").then().statusCode(201)
+                .body("alerts.condition", contains("NEWS2"));
+        // a complete set under the limit breaks it again
+        chart(session, set(false, "ALERT"));
+        nurse().body(set(false, "VOICE")).post("/api/sessions/" + session + "/readings").then().statusCode(201)
+                .body("alerts", empty());
     }
 
     @Test
