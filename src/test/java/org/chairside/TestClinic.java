@@ -122,6 +122,20 @@ public final class TestClinic {
                 .then().statusCode(201).extract().jsonPath();
     }
 
+    /** A modified Aldrete score of the given items' sum (each 0-2), recorded now by the nurse. */
+    public static io.restassured.path.json.JsonPath aldrete(long sessionId, int activity, int respiration, int circulation,
+                                                            int consciousness, int oxygenSaturation) {
+        return nurse().body(Map.of("scale", "ALDRETE", "items", Map.of("activity", activity, "respiration", respiration,
+                        "circulation", circulation, "consciousness", consciousness, "oxygenSaturation", oxygenSaturation)))
+                .post("/api/sessions/" + sessionId + "/assessments").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** From recovery, as a nurse discharges: a modified Aldrete score of 10, then the discharge. */
+    public static void discharge(long sessionId) {
+        aldrete(sessionId, 2, 2, 2, 2, 2);
+        transition(sessionId, "DISCHARGED", null);
+    }
+
     public static void transition(long sessionId, String to, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("to", to);

@@ -15,6 +15,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import org.chairside.assessment.AldreteItems;
+import org.chairside.assessment.AssessmentService;
+import org.chairside.assessment.NewAssessment;
+import org.chairside.assessment.Scale;
 import org.chairside.audit.RecordClock;
 import org.chairside.patient.Patient;
 import org.chairside.recliner.Recliner;
@@ -43,14 +47,17 @@ public class DemoClinic {
     private final boolean enabled;
     private final SessionService sessions;
     private final ChartingService charting;
+    private final AssessmentService assessments;
     // The simulator waits for this: on a slow first start the seeding outlasts its first tick, and its tick would seat a
     // patient in a chair the seeding is about to fill (the start then failed with "already holds an open session").
     private volatile boolean seeded;
 
-    public DemoClinic(@ConfigProperty(name = "chairside.demo.enabled") boolean enabled, SessionService sessions, ChartingService charting) {
+    public DemoClinic(@ConfigProperty(name = "chairside.demo.enabled") boolean enabled, SessionService sessions, ChartingService charting,
+                      AssessmentService assessments) {
         this.enabled = enabled;
         this.sessions = sessions;
         this.charting = charting;
+        this.assessments = assessments;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -85,7 +92,7 @@ public class DemoClinic {
             } else {
                 move(s, SessionState.RECOVERY, null);
                 chart(s, 121, 79, 74, 98);
-                move(s, SessionState.DISCHARGED, null);
+                discharge(s);
             }
         }
         // Today's board: one checked in, four infusing (one paused), one in recovery, two chairs free.
@@ -145,6 +152,13 @@ public class DemoClinic {
         charting.chart(sessionId, List.of(new ReadingInput(null, systolic, diastolic, heartRate, spo2, 14, 36.8, false,
                         Consciousness.ALERT, null)),
                 Source.DEMO, ACTOR, "");
+    }
+
+    /** As a nurse discharges: a modified Aldrete score of 10 recorded in recovery, then the discharge. */
+    void discharge(long sessionId) {
+        assessments.record(sessionId, new NewAssessment(Scale.ALDRETE, null, new AldreteItems(2, 2, 2, 2, 2), null,
+                "ready for discharge with escort"), ACTOR);
+        move(sessionId, SessionState.DISCHARGED, null);
     }
 
     void move(long sessionId, SessionState to, String reason) {

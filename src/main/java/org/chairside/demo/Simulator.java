@@ -79,7 +79,7 @@ public class Simulator {
                 }
                 case RECOVERY -> {
                     if (inPhase.toMinutes() >= 20) {
-                        clinic.move(c.sessionId(), SessionState.DISCHARGED, null);
+                        clinic.discharge(c.sessionId());
                         drift.remove(c.sessionId());
                         continue;
                     }

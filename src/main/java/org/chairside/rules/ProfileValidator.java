@@ -62,6 +62,11 @@ public final class ProfileValidator {
         } else {
             range(out, "escalation.unacknowledgedSeconds", p.escalation().unacknowledgedSeconds(), 10, 3600);
         }
+        // Optional even in a clinic profile: one saved before the section existed, or sent by an older client, keeps the
+        // shipped discharge rule (Thresholds.clinic fills it in).
+        if (p.discharge() != null) {
+            range(out, "discharge.aldreteAtLeast", p.discharge().aldreteAtLeast(), 0, 10);
+        }
         return out;
     }
 

@@ -11,7 +11,13 @@ import java.util.Optional;
  * the provider changed (nulls inherit), and {@link #overlay} merges them: a rule in the overrides
  * replaces the clinic's rule of the same condition as a whole.
  */
-public record ThresholdProfile(List<Rule> rules, PrestartLimit prestart, ChartingInterval charting, Escalation escalation) {
+public record ThresholdProfile(List<Rule> rules, PrestartLimit prestart, ChartingInterval charting, Escalation escalation,
+                               Discharge discharge) {
+
+    /** A profile without a discharge section: it inherits the clinic's (and a clinic profile saved before it existed, the shipped one). */
+    public ThresholdProfile(List<Rule> rules, PrestartLimit prestart, ChartingInterval charting, Escalation escalation) {
+        this(rules, prestart, charting, escalation, null);
+    }
 
     public ThresholdProfile overlay(ThresholdProfile overrides) {
         if (overrides == null) {
@@ -25,7 +31,8 @@ public record ThresholdProfile(List<Rule> rules, PrestartLimit prestart, Chartin
         return new ThresholdProfile(new ArrayList<>(merged.values()),
                 overrides.prestart() != null ? overrides.prestart() : prestart,
                 overrides.charting() != null ? overrides.charting() : charting,
-                overrides.escalation() != null ? overrides.escalation() : escalation);
+                overrides.escalation() != null ? overrides.escalation() : escalation,
+                overrides.discharge() != null ? overrides.discharge() : discharge);
     }
 
     public Optional<Rule> rule(String condition) {

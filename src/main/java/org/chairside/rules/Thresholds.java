@@ -48,7 +48,17 @@ public class Thresholds {
 
     public ThresholdProfile clinic() {
         ThresholdSetting s = ThresholdSetting.byKey(ThresholdSetting.CLINIC);
-        return s == null ? shippedDefaults : read(s.body);
+        if (s == null) {
+            return shippedDefaults;
+        }
+        return clinicAsSaved(s.body);
+    }
+
+    /** A saved clinic profile; one saved before the discharge section existed keeps the shipped discharge rule. */
+    private ThresholdProfile clinicAsSaved(String body) {
+        ThresholdProfile saved = read(body);
+        return saved.discharge() != null ? saved : new ThresholdProfile(saved.rules(), saved.prestart(), saved.charting(),
+                saved.escalation(), shippedDefaults.discharge());
     }
 
     /** The session's overrides, or an empty profile when the provider has set none. */
@@ -70,7 +80,7 @@ public class Thresholds {
             if (sessionKey.equals(row[0])) {
                 overrides = read((String) row[1]);
             } else {
-                clinic = read((String) row[1]);
+                clinic = clinicAsSaved((String) row[1]);
             }
         }
         return clinic.overlay(overrides);

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import org.chairside.alerts.AlertService;
+import org.chairside.assessment.Assessment;
 import org.chairside.audit.AuditLog;
 import org.chairside.audit.RecordClock;
 import org.chairside.live.EventLog;
@@ -29,6 +30,7 @@ import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.recliner.Recliner;
 import org.chairside.rules.ChartingSchedule;
+import org.chairside.rules.Discharge;
 import org.chairside.rules.PrestartLimit;
 import org.chairside.rules.ThresholdProfile;
 import org.chairside.rules.Thresholds;
@@ -105,6 +107,8 @@ public class SessionService {
         boolean clearance = false;
         if (s.state == SessionState.CHECKED_IN && to == SessionState.INFUSING) {
             clearance = checkStart(s, reason, who);
+        } else if (to == SessionState.DISCHARGED) {
+            clearance = checkDischarge(s, reason, who);
         }
         Instant now = RecordClock.now();
         SessionTransition t = new SessionTransition();
@@ -117,7 +121,7 @@ public class SessionService {
         t.byUser = who.getPrincipal().getName();
         t.persist();
         if (clearance) {
-            audit.record(t.byUser, "CLEAR_START", "session", s.id, reason);
+            audit.record(t.byUser, to == SessionState.DISCHARGED ? "CLEAR_DISCHARGE" : "CLEAR_START", "session", s.id, reason);
         }
         s.state = to;
         s.phaseSince = now;
@@ -156,6 +160,34 @@ public class SessionService {
         if (reason == null) {
             throw ProblemException.invalid("reason", "is required: blood pressure before the start " + bp
                     + " mmHg is at or above the pre-start limit " + limit.describe());
+        }
+        return true;
+    }
+
+    /**
+     * A discharge needs the clinic's modified Aldrete score, taken since the infusion ended; without it a provider
+     * discharges with a reason (recorded as a clearance, audited).
+     *
+     * @return whether a provider cleared a discharge without the score
+     */
+    private boolean checkDischarge(InfusionSession s, String reason, SecurityIdentity who) {
+        Discharge rule = thresholds.effective(s.id).discharge();
+        if (rule == null || !rule.requiresAldrete()) {
+            return false;
+        }
+        Integer aldrete = Assessment.newestAldreteSince(s.id, s.infusionEndedAt).map(a -> a.score).orElse(null);
+        if (rule.isMetBy(aldrete)) {
+            return false;
+        }
+        String found = aldrete == null ? "no modified Aldrete score was recorded since the infusion ended"
+                : "the newest modified Aldrete score since the infusion ended is " + aldrete;
+        if (!who.hasRole(Roles.PROVIDER)) {
+            throw new ProblemException(409, "Discharge criteria not met", "Discharge needs a modified Aldrete score of at least "
+                    + rule.aldreteAtLeast() + ", and " + found + ": record one, or a provider discharges with a reason", null);
+        }
+        if (reason == null) {
+            throw ProblemException.invalid("reason", "is required: " + found + " (the clinic asks for at least "
+                    + rule.aldreteAtLeast() + ")");
         }
         return true;
     }

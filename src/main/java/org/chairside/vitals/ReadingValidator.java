@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.chairside.problem.Violation;
 import org.chairside.rules.Vital;
@@ -48,12 +49,19 @@ public final class ReadingValidator {
         } else if (v.hasBloodPressure() && v.systolic() <= v.diastolic()) {
             out.add(new Violation(prefix + "systolic", "must be above diastolic"));
         }
-        if (takenAt.isAfter(now.plus(CLOCK_SKEW))) {
-            out.add(new Violation(prefix + "takenAt", "must not be in the future (1 minute of clock skew allowed)"));
-        } else if (takenAt.isBefore(notBefore)) {
-            out.add(new Violation(prefix + "takenAt", "must not be before the session was created (" + notBefore + ")"));
-        }
+        takenAt(prefix, takenAt, notBefore, now).ifPresent(out::add);
         return out;
+    }
+
+    /** The time rule of everything charted for a session (readings, assessments): not in the future, not before the session. */
+    public static Optional<Violation> takenAt(String prefix, Instant takenAt, Instant notBefore, Instant now) {
+        if (takenAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return Optional.of(new Violation(prefix + "takenAt", "must not be in the future (1 minute of clock skew allowed)"));
+        }
+        if (takenAt.isBefore(notBefore)) {
+            return Optional.of(new Violation(prefix + "takenAt", "must not be before the session was created (" + notBefore + ")"));
+        }
+        return Optional.empty();
     }
 
     private static String plain(double d) {

@@ -43,7 +43,7 @@ class HistoryResourceTest {
                 .then().statusCode(201);
         TestClinic.chart(id, Map.of("systolic", 130, "diastolic", 85));
         TestClinic.transition(id, "RECOVERY", null);
-        TestClinic.transition(id, "DISCHARGED", null);
+        TestClinic.discharge(id);
         return id;
     }
 

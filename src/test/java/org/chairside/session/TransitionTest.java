@@ -1,9 +1,11 @@
 package org.chairside.session;
 
 import static org.chairside.TestClinic.admin;
+import static org.chairside.TestClinic.aldrete;
 import static org.chairside.TestClinic.anonymous;
 import static org.chairside.TestClinic.as;
 import static org.chairside.TestClinic.chart;
+import static org.chairside.TestClinic.discharge;
 import static org.chairside.TestClinic.infusingSession;
 import static org.chairside.TestClinic.newPatient;
 import static org.chairside.TestClinic.newRecliner;
@@ -54,7 +56,7 @@ class TransitionTest {
             case "RECOVERY" -> transition(id, "RECOVERY", null);
             case "DISCHARGED" -> {
                 transition(id, "RECOVERY", null);
-                transition(id, "DISCHARGED", null);
+                discharge(id);
             }
             case "STOPPED" -> transition(id, "STOPPED", "test");
             default -> throw new IllegalArgumentException(state);
@@ -88,6 +90,7 @@ class TransitionTest {
                 .body("infusionEndedAt", notNullValue())
                 .body("closedAt", nullValue())
                 .body("allowedTransitions", contains("DISCHARGED", "STOPPED"));
+        aldrete(id, 2, 2, 2, 1, 2);
         move(nurse(), id, "DISCHARGED", null).statusCode(200)
                 .body("state", equalTo("DISCHARGED"))
                 .body("closedAt", notNullValue())
@@ -355,7 +358,7 @@ class TransitionTest {
             nurse().body(sessionBody(newPatient(), recliner)).post("/api/sessions").then().statusCode(409);
             if (closing.equals("DISCHARGED")) {
                 transition(id, "RECOVERY", null);
-                transition(id, "DISCHARGED", null);
+                discharge(id);
             } else {
                 transition(id, "STOPPED", "hypertension");
             }

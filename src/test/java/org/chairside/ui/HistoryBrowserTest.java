@@ -29,7 +29,7 @@ class HistoryBrowserTest extends BrowserTest {
                 .post("/api/readings/" + readingId + "/amendments").then().statusCode(201);
         TestClinic.chart(session, Map.of("systolic", 131, "diastolic", 84, "heartRate", 80, "spo2", 97));
         TestClinic.transition(session, "RECOVERY", null);
-        TestClinic.transition(session, "DISCHARGED", null);
+        TestClinic.discharge(session);
         // A stopped session of someone else must not match the search.
         long other = TestClinic.openSession();
         TestClinic.transition(other, "STOPPED", "patient declined");
