@@ -6,6 +6,7 @@ import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTI
 import { badge, stateWords, ackControl } from './alerts.js';
 import { clearErrors, showProblem, formError } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
+import { assessmentsTable, assessmentForm, aldreteSinceInfusion } from './assessments.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -16,14 +17,14 @@ export function mount(view, ctx, id, readOnlyWanted) {
 
   async function load() {
     try {
-      const [session, readings, alerts, transitions, thresholds] = await Promise.all([
+      const [session, readings, alerts, transitions, thresholds, assessments] = await Promise.all([
         get(`/api/sessions/${id}`), get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
-        get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/thresholds`)]);
+        get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/thresholds`), get(`/api/sessions/${id}/assessments`)]);
       let series = null;
       try { series = await get(`/api/patients/${session.patient.id}/sessions`); } catch { series = null; }
       if (!alive) return;
       const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
-      render({ session, readings, alerts, transitions, thresholds, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+      render({ session, readings, alerts, transitions, thresholds, assessments, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
     } catch (e) {
       if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
     }
@@ -50,6 +51,8 @@ export function mount(view, ctx, id, readOnlyWanted) {
       d.readOnly ? null : transitionsPanel(d, ctx, load),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
       h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
+      h('section', { 'aria-labelledby': 'assess-title', id: 'assessments' }, h('h2', { id: 'assess-title', text: 'Assessments' }),
+        assessmentsTable(d), d.readOnly ? null : assessmentForm(d, load)),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title', text: 'Alerts and timeline' }), timeline(d, ctx)),
       h('section', { 'aria-labelledby': 'thr-title' }, h('h2', { id: 'thr-title', text: 'Effective thresholds' }), thresholdsPanel(d, ctx, load)));
   }
@@ -102,6 +105,15 @@ function transitionsPanel(d, ctx, reload) {
         + (ctx.hasRole('PROVIDER') ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.'));
     }
   }
+  const discharge = d.thresholds.effective.discharge;
+  if (session.state === 'RECOVERY' && discharge && discharge.aldreteAtLeast > 0) {
+    const last = aldreteSinceInfusion(d);
+    if (!last || last.score < discharge.aldreteAtLeast) {
+      notes.push(`Discharge needs a modified Aldrete score of at least ${discharge.aldreteAtLeast} since the infusion ended (`
+        + (last ? `the newest is ${last.score}` : 'none recorded yet') + '): record it under Assessments'
+        + (ctx.hasRole('PROVIDER') ? ', or as a provider discharge with a reason below.' : ', or ask a provider to discharge with a reason.'));
+    }
+  }
   const form = h('form', { class: 'transitions', novalidate: true, onsubmit: (e) => e.preventDefault() });
   const buttons = allowed.map((to) => h('button', {
     type: 'button', class: to === 'STOPPED' ? 'danger' : 'primary', dataset: { key: `to-${to}`, to },
@@ -128,7 +140,7 @@ function transitionsPanel(d, ctx, reload) {
   appendChildren(form, h('h2', { class: 'visually-hidden', text: 'Change phase' }),
     notes.length ? h('p', { class: 'prestart-note', role: 'note', text: notes.join(' ') }) : null,
     h('div', { class: 'transition-buttons' }, buttons),
-    h('div', { class: 'field' }, h('label', { for: 'transition-reason', text: 'Reason (required to stop early or to clear a start)' }), reason, reasonError),
+    h('div', { class: 'field' }, h('label', { for: 'transition-reason', text: 'Reason (required to stop early, or to clear a start or a discharge)' }), reason, reasonError),
     general);
   return form;
 }
@@ -265,6 +277,7 @@ function thresholdsPanel(d, ctx, reload) {
       prestart: thresholds.overrides.prestart || !same(edited.prestart, thresholds.effective.prestart) ? edited.prestart : null,
       charting: thresholds.overrides.charting || !same(edited.charting, thresholds.effective.charting) ? edited.charting : null,
       escalation: thresholds.overrides.escalation || !same(edited.escalation, thresholds.effective.escalation) ? edited.escalation : null,
+      discharge: thresholds.overrides.discharge || !same(edited.discharge, thresholds.effective.discharge) ? edited.discharge : null,
     };
     try {
       await put(`/api/sessions/${session.id}/thresholds`, body);

@@ -40,6 +40,7 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
     ['charting.recoveryMinutes', 'Vitals every (min) in recovery', ch.recoveryMinutes],
     ['charting.graceMinutes', 'Overdue after (min) of grace', ch.graceMinutes],
     ['escalation.unacknowledgedSeconds', 'Escalate a HIGH alert after (s) unacknowledged', profile.escalation && profile.escalation.unacknowledgedSeconds],
+    ['discharge.aldreteAtLeast', 'Discharge needs a modified Aldrete score ≥ (0: none)', profile.discharge && profile.discharge.aldreteAtLeast],
   ].map(([name, label, v]) => ({ name, label, input: h('input', { name, inputmode: 'numeric', size: 5, value: v == null ? '' : String(v), readonly: !editable, 'aria-label': label, dataset: { key: `thr-${name}` } }) }));
   const general = formError();
   const status = h('p', { role: 'status', class: 'saved' });
@@ -63,6 +64,7 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
       edited.prestart = { systolic: val('prestart.systolic'), diastolic: val('prestart.diastolic') };
       edited.charting = { ...ch, infusingMinutes: val('charting.infusingMinutes'), recoveryMinutes: val('charting.recoveryMinutes'), graceMinutes: val('charting.graceMinutes') };
       edited.escalation = { unacknowledgedSeconds: val('escalation.unacknowledgedSeconds') };
+      edited.discharge = { aldreteAtLeast: val('discharge.aldreteAtLeast') };
       try {
         await onSave(edited, changed);
         status.textContent = 'Thresholds saved.';

@@ -1,0 +1,64 @@
+package org.chairside.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.chairside.TestClinic.nurse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import org.chairside.TestClinic;
+
+/** A nurse scores sedation and the discharge score on the session view, and discharges once the score allows it. */
+@QuarkusTest
+class AssessmentBrowserTest extends BrowserTest {
+
+    @Test
+    void aNurseRecordsASedationScoreThenTheAldreteItemsAndDischarges() {
+        long session = TestClinic.infusingSession();
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/session/" + session);
+        Locator view = page.locator("#session-view");
+        Locator form = view.locator("form.assessment-form");
+
+        form.getByLabel("Scale").selectOption("MOAA_S");
+        form.getByLabel("Score").fill("7");
+        form.locator("button[type=submit]").click();
+        assertThat(form.locator("[data-error-for=score]")).containsText("must be 0 to 5");
+        form.getByLabel("Score").fill("4");
+        form.getByLabel("Note").fill("drowsy, opens eyes to name");
+        form.locator("button[type=submit]").click();
+        assertThat(view.locator("table.assessments tbody tr")).hasCount(1);
+        assertThat(view.locator("table.assessments tbody tr").first()).containsText("MOAA/S sedation (0-5)");
+        assertThat(view.locator("table.assessments tbody tr").first()).containsText("drowsy, opens eyes to name");
+
+        view.locator("button[data-to=RECOVERY]").click();
+        assertThat(view.locator("#session-phase")).hasText("Recovery");
+        // the page says what a discharge needs before anyone presses the button
+        assertThat(view.locator(".prestart-note")).containsText("modified Aldrete score of at least 9");
+        view.locator("button[data-to=DISCHARGED]").click();
+        assertThat(view.locator("form.transitions .form-error")).containsText("Discharge needs a modified Aldrete score of at least 9");
+
+        form = view.locator("form.assessment-form");
+        form.getByLabel("Scale").selectOption("ALDRETE");
+        assertThat(form.getByLabel("Score")).isHidden();
+        for (String item : List.of("Activity", "Respiration", "Circulation", "SpO2")) {
+            form.getByLabel(item).selectOption("2");
+        }
+        form.getByLabel("Consciousness").selectOption("1");
+        form.locator("button[type=submit]").click();
+        assertThat(view.locator("table.assessments tbody tr")).hasCount(2);
+        assertThat(view.locator("table.assessments tbody tr").last()).containsText("9");
+        assertThat(view.locator(".prestart-note")).hasCount(0);
+
+        view.locator("button[data-to=DISCHARGED]").click();
+        assertThat(view.locator("#session-phase")).hasText("Discharged");
+        assertEquals("DISCHARGED", nurse().get("/api/sessions/" + session).then().extract().jsonPath().getString("state"));
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+}
