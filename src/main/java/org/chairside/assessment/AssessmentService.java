@@ -17,6 +17,11 @@ import org.chairside.vitals.ReadingValidator;
 /** Records scores and their corrections, under the same time rules as readings. */
 @ApplicationScoped
 public class AssessmentService {
+    private final SessionService sessions;
+
+    public AssessmentService(SessionService sessions) {
+        this.sessions = sessions;
+    }
     @Transactional
     public AssessmentView record(long sessionId, NewAssessment body, String actor) {
         InfusionSession session = SessionService.lock(sessionId);
@@ -26,7 +31,10 @@ public class AssessmentService {
         Instant now = RecordClock.now();
         Instant takenAt = body.takenAt() != null ? RecordClock.of(body.takenAt()) : now;
         check(body, takenAt, session, now);
-        return AssessmentView.of(store(session, body, takenAt, actor, now));
+        Assessment a = store(session, body, takenAt, actor, now);
+        // Every open view of the session reloads on its session's events: announcing it shows the score on all of them.
+        sessions.announce(session);
+        return AssessmentView.of(a);
     }
 
     /** The original stays, marked as superseded with who, when and why; the corrected score is a new assessment. */
@@ -52,6 +60,7 @@ public class AssessmentService {
         original.supersededById = a.id;
         original.supersededAt = now;
         original.supersededByUser = actor;
+        sessions.announce(session);
         return AssessmentView.of(a);
     }
 

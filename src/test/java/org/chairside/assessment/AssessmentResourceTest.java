@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -23,11 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.chairside.live.LoggedEvent;
 
 /** {@code POST/GET /api/sessions/{id}/assessments}, {@code GET /api/assessments/{id}} and their amendments. */
 @QuarkusTest
@@ -57,6 +61,22 @@ class AssessmentResourceTest {
                 .body("chartedBy", equalTo("nurse"))
                 .body("note", equalTo("responds after loud voice"))
                 .body("amended", equalTo(false));
+    }
+
+    private static long sessionEvents(long session) {
+        return QuarkusTransaction.requiringNew().call(() -> LoggedEvent.count("sessionId = ?1 and type = 'session'", session));
+    }
+
+    @Test
+    void everyOpenViewOfTheSessionIsToldOfANewOrCorrectedScore() {
+        long session = infusingSession();
+        long before = sessionEvents(session);
+        long id = nurse().body(Map.of("scale", "RASS", "score", -3)).post("/api/sessions/" + session + "/assessments")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(before + 1, sessionEvents(session));
+        nurse().body(Map.of("scale", "RASS", "score", -2, "reason", "re-scored")).post("/api/assessments/" + id + "/amendments")
+                .then().statusCode(201);
+        assertEquals(before + 2, sessionEvents(session));
     }
 
     @Test
