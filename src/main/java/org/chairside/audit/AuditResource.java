@@ -68,8 +68,7 @@ public class AuditResource {
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
-        filter(where, p, "entity", entity);
-        filter(where, p, "entityId", entityId);
+        about(where, p, present(entity) ? entity.trim() : null, present(entityId) ? entityId.trim() : null);
         filter(where, p, "actor", actor);
         filter(where, p, "action", action == null ? null : action.trim().toUpperCase());
         int pageIndex = page == null ? 0 : page.intValue();
@@ -106,6 +105,49 @@ public class AuditResource {
             "user", "select u.id, u.username from AppUser u where u.id in :ids",
             "recliner", "select r.id, r.name from Recliner r where r.id in :ids",
             "patient", "select p.id, concat(p.familyName, ', ', p.givenName, ' (MRN ', p.mrn, ')') from Patient p where p.id in :ids");
+
+    /** A session's threshold changes: {@code THRESHOLDS} on the session, and, before that, on the thresholds' key. */
+    public static final String SESSION_THRESHOLDS = "THRESHOLDS";
+    private static final String SESSION_KEY_PREFIX = "SESSION:";
+
+    /**
+     * The entries about an entity. A session's threshold overrides are about the session and about thresholds alike:
+     * an auditor looking at one session must see who changed its limits, and one looking at thresholds every change of
+     * a limit. They are written under the session ({@link #SESSION_THRESHOLDS}); entries written earlier under
+     * {@code thresholds} with the key {@code SESSION:<id>} are found both ways too.
+     */
+    private static void about(StringBuilder where, Parameters p, String entity, String entityId) {
+        if (entity == null) {
+            return;
+        }
+        switch (entity) {
+            case "session" -> {
+                if (entityId == null) {
+                    where.append(" and (entity = 'session' or (entity = 'thresholds' and entityId like 'SESSION:%'))");
+                } else {
+                    where.append(" and ((entity = 'session' and entityId = :entityId) or (entity = 'thresholds' and entityId = :sessionKey))");
+                    p.and("entityId", entityId).and("sessionKey", SESSION_KEY_PREFIX + entityId);
+                }
+            }
+            case "thresholds" -> {
+                if (entityId == null) {
+                    where.append(" and (entity = 'thresholds' or (entity = 'session' and action = '" + SESSION_THRESHOLDS + "'))");
+                } else if (entityId.toUpperCase().startsWith(SESSION_KEY_PREFIX)) {
+                    String session = entityId.substring(SESSION_KEY_PREFIX.length()).trim();
+                    where.append(" and ((entity = 'thresholds' and entityId = :sessionKey) or (entity = 'session' and entityId = :entityId and action = '"
+                            + SESSION_THRESHOLDS + "'))");
+                    p.and("entityId", session).and("sessionKey", SESSION_KEY_PREFIX + session);
+                } else {
+                    where.append(" and entity = 'thresholds' and entityId = :entityId");
+                    p.and("entityId", entityId);
+                }
+            }
+            default -> {
+                filter(where, p, "entity", entity);
+                filter(where, p, "entityId", entityId);
+            }
+        }
+    }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.chairside.audit.AuditLog;
+import org.chairside.audit.AuditResource;
 import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
@@ -149,7 +150,14 @@ public class Thresholds {
         s.persist();
         ThresholdSetting.getEntityManager()
                 .createNativeQuery("update threshold_generation set generation = generation + 1 where id = 1").executeUpdate();
-        audit.record(actor, "UPDATE", "thresholds", key, "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body);
+        String detail = "before=" + (before == null ? "(defaults)" : before) + " after=" + s.body;
+        if (sessionId == null) {
+            audit.record(actor, "UPDATE", "thresholds", key, detail);
+        } else {
+            // Under the session, so that the session's audit trail shows who changed its limits (the search still lists
+            // it under thresholds too).
+            audit.record(actor, AuditResource.SESSION_THRESHOLDS, "session", sessionId, detail);
+        }
     }
 
     /**

@@ -200,7 +200,7 @@ async function loadThresholds(section, audited) {
     }));
 }
 
-const AUDITED = [['', 'everything'], ['user', 'users'], ['recliner', 'recliners'], ['thresholds', 'thresholds'], ['session', 'start clearances'], ['patient', 'patient corrections']];
+const AUDITED = [['', 'everything'], ['user', 'users'], ['recliner', 'recliners'], ['thresholds', 'thresholds'], ['session', 'sessions (start clearances, thresholds)'], ['patient', 'patient corrections']];
 
 // The newest changes first, a page at a time; who made each and what it was.
 async function loadAudit(section, entity, page) {

@@ -82,6 +82,59 @@ class AuditResourceTest {
                 .body("total", equalTo(0)).body("items", hasSize(0));
     }
 
+    private static final Map<String, Object> SPO2_OVERRIDE = Map.of("rules", List.of(Map.of(
+            "condition", "SPO2_LOW", "label", "Oxygen saturation low", "kind", "LIMIT", "limits", List.of(
+                    Map.of("vital", "SPO2", "operator", "BELOW", "value", 90, "priority", "MEDIUM"),
+                    Map.of("vital", "SPO2", "operator", "BELOW", "value", 86, "priority", "HIGH")))));
+
+    /** An auditor looking at one session sees who changed its thresholds, from what to what. */
+    @Test
+    void aSessionsThresholdChangesAreFoundUnderThatSession() {
+        long session = TestClinic.openSession();
+        long other = TestClinic.openSession();
+        provider().body(SPO2_OVERRIDE).put("/api/sessions/" + session + "/thresholds").then().statusCode(200);
+        provider().body(SPO2_OVERRIDE).put("/api/sessions/" + other + "/thresholds").then().statusCode(200);
+
+        admin().queryParam("entity", "session").queryParam("entityId", session).get("/api/audit")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].action", equalTo("THRESHOLDS"))
+                .body("items[0].actor", equalTo("provider"))
+                .body("items[0].entity", equalTo("session"))
+                .body("items[0].entityId", equalTo(Long.toString(session)))
+                .body("items[0].detail", containsString("before=(defaults)"))
+                .body("items[0].detail", containsString("\"value\":86"));
+        // every threshold change, the clinic's and the sessions', is still under "thresholds"
+        admin().queryParam("entity", "thresholds").queryParam("actor", "provider").queryParam("size", 200).get("/api/audit")
+                .then().statusCode(200)
+                .body("items.entityId", org.hamcrest.Matchers.hasItems(Long.toString(session), Long.toString(other)));
+        admin().queryParam("entity", "thresholds").queryParam("entityId", "SESSION:" + session).get("/api/audit")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].action", equalTo("THRESHOLDS"));
+    }
+
+    /** Entries written before session overrides were audited under their session stay findable both ways. */
+    @Test
+    void olderSessionThresholdEntriesAreFoundUnderTheSessionToo() {
+        long session = TestClinic.openSession();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            AuditEntry old = new AuditEntry();
+            old.at = RecordClock.now();
+            old.actor = "provider";
+            old.action = "UPDATE";
+            old.entity = "thresholds";
+            old.entityId = "SESSION:" + session;
+            old.detail = "before=(defaults) after={}";
+            old.persist();
+        });
+        admin().queryParam("entity", "session").queryParam("entityId", session).get("/api/audit")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].entity", equalTo("thresholds")).body("items[0].entityId", equalTo("SESSION:" + session));
+        admin().queryParam("entity", "thresholds").queryParam("entityId", "SESSION:" + session).get("/api/audit")
+                .then().statusCode(200).body("total", equalTo(1));
+        admin().queryParam("entity", "session").queryParam("action", "update").queryParam("size", 200).get("/api/audit")
+                .then().statusCode(200).body("items.entityId", org.hamcrest.Matchers.hasItem("SESSION:" + session));
+    }
+
     @Test
     void badFiltersAreNamed() {
         admin().queryParam("entity", "users").get("/api/audit")
