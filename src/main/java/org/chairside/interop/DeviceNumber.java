@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.chairside.rules.Vital;
+import org.chairside.vitals.Reading;
 
 /**
  * Reads a number as a monitor, a spreadsheet or a FHIR server writes it. The size of the number is judged from its
@@ -104,9 +105,15 @@ public final class DeviceNumber {
         return new Shape(Math.max(0, leading + exponent), Math.max(0, fraction.length() - exponent));
     }
 
-    /** A parsed value as Chairside charts the vital: temperatures as they are, the others rounded to whole units. */
+    /**
+     * A parsed value as Chairside stores the vital: temperatures to a tenth of a degree, the others to whole units. Every
+     * importer keys and compares what it read by this value: keyed by the temperature as sent, 36.84 and 36.81 at one
+     * time were two readings, both stored as 36.8.
+     */
     public static Number charted(Vital vital, BigDecimal value) {
-        return vital == Vital.TEMPERATURE ? (Number) value.doubleValue() : (Number) value.setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return vital == Vital.TEMPERATURE
+                ? (Number) value.setScale(Reading.TEMPERATURE_DECIMALS, RoundingMode.HALF_UP).doubleValue()
+                : (Number) value.setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 
     /** Fahrenheit as Celsius to a tenth of a degree. */

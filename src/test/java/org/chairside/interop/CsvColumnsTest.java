@@ -59,6 +59,22 @@ class CsvColumnsTest {
         assertEquals(37.0, r.read(2, List.of("2025-03-01T10:00:00Z", "98.6"), CREATED, NOW).input().temperatureC());
     }
 
+    /**
+     * The key is made from the values as stored: 36.84 and 36.81 at one time were two keys, and so two readings both
+     * stored as 36.8, the same reading twice.
+     */
+    @ParameterizedTest(name = "{0} and {1}: one reading {2}")
+    @CsvSource({"36.84, 36.81, true", "36.84, 36.8, true", "36.75, 36.84, true", "36.84, 36.86, false", "36.8, 36.9, false",
+            "98.6, 98.65, true"})
+    void temperaturesStoredAlikeHaveOneKey(String first, String second, boolean same) {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", first.startsWith("98") ? "Temp (F)" : "Temp (C)"), Map.of());
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
+        ReadingInput a = r.read(2, List.of("2025-03-01T10:00:00Z", first), CREATED, NOW).input();
+        ReadingInput b = r.read(3, List.of("2025-03-01T10:00:00Z", second), CREATED, NOW).input();
+        assertEquals(same, a.sourceRef().equals(b.sourceRef()), a.temperatureC() + " vs " + b.temperatureC());
+        assertEquals(same, a.chartedVitals().equals(b.chartedVitals()));
+    }
+
     /** The headers a Fahrenheit thermometer's export uses were listed as ignored, and the temperatures dropped. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"Temp (F)", "Temperature °F", "Temp F", "Temp degF", "Temp °F", "Temp [degF]"})

@@ -69,6 +69,18 @@ class CsvImportResourceTest {
                 .body("findAll { it.condition == 'BP_HIGH' && it.state != 'RESOLVED' }.size()", equalTo(1));
     }
 
+    /** Keyed by the temperature before rounding, 36.84 and 36.81 at one time were two readings, both stored as 36.8. */
+    @Test
+    void rowsThatAreStoredAlikeAreOneReading() {
+        long s = session();
+        String rows = "Time,HR,Temp (C)\n2025-03-01T09:00:00Z,71,36.84\n2025-03-01T09:00:00Z,71,36.81\n";
+        nurse().contentType("text/csv").body(rows).post("/api/sessions/" + s + "/imports/csv").then().statusCode(200)
+                .body("rowsStored", equalTo(1)).body("duplicates", equalTo(1));
+        nurse().contentType("text/csv").body("Time,HR,Temp (C)\n2025-03-01T09:00:00Z,71,36.8\n")
+                .post("/api/sessions/" + s + "/imports/csv").then().statusCode(200).body("rowsStored", equalTo(0)).body("duplicates", equalTo(1));
+        nurse().get("/api/sessions/" + s + "/readings").then().statusCode(200).body("temperatureC", equalTo(List.of(36.8f)));
+    }
+
     @Test
     void reimportStoresOnce() {
         long s = session();

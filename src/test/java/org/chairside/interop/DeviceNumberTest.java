@@ -53,8 +53,10 @@ class DeviceNumberTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({"HEART_RATE, 71.5, 72", "HEART_RATE, 999999, 999999", "SYSTOLIC, 120.4, 120", "TEMPERATURE, 36.85, 36.85"})
-    void chartedRoundsAllButTemperature(Vital vital, String text, String expected) throws Exception {
+    @CsvSource({"HEART_RATE, 71.5, 72", "HEART_RATE, 999999, 999999", "SYSTOLIC, 120.4, 120", "TEMPERATURE, 36.85, 36.9",
+            "TEMPERATURE, 36.84, 36.8", "TEMPERATURE, 36.81, 36.8", "TEMPERATURE, 36.849999, 36.8", "TEMPERATURE, 37, 37.0",
+            "TEMPERATURE, 36.799999999999997, 36.8"})
+    void chartedIsTheValueAsStoredWholeUnitsOrATenthOfADegree(Vital vital, String text, String expected) throws Exception {
         assertEquals(expected, DeviceNumber.charted(vital, DeviceNumber.parse(text)).toString());
     }
 

@@ -184,6 +184,26 @@ class Hl7MappingTest {
                 "with a control id the key is unchanged");
     }
 
+    /**
+     * Without a control id the key is the content as stored: 36.84 and 36.81 at one time were two keys, two readings
+     * both stored as 36.8. One message with both is one value, not "a second, different temperature".
+     */
+    @ParameterizedTest(name = "{0} and {1}: one reading {2}")
+    @CsvSource({"36.84, 36.81, true, ", "36.84, 36.8, true, ", "36.84, 36.86, false, (36.9 vs 36.8)"})
+    void withoutAControlIdTemperaturesStoredAlikeHaveOneKey(String first, String second, boolean same, String conflict) throws Exception {
+        OruMapper mapper = new OruMapper(new Hl7Codes(Map.of()), ZoneId.of("UTC"));
+        String temp = "OBX|9|NM|150344^MDC_TEMP^MDC||%s|Cel|||||R|||20250301090900+0000\r";
+        ReadingInput a = mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|", "\rOBX|8|", "\r" + temp.formatted(first) + "OBX|8|"))
+                .readings().get(0);
+        ReadingInput b = mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|", "\rOBX|8|", "\r" + temp.formatted(second) + "OBX|8|"))
+                .readings().get(0);
+        assertEquals(same, a.sourceRef().equals(b.sourceRef()), a.temperatureC() + " vs " + b.temperatureC());
+        OruMapper.Content both = mapper.map(parse("oru-r01-pcd01.hl7", "|MSG00001|P|", "||P|", "\rOBX|8|",
+                "\r" + temp.formatted(first) + temp.formatted(second).replace("OBX|9|", "OBX|10|") + "OBX|8|"));
+        assertEquals(same ? List.of() : List.of("OBX 10: a second, different Temperature " + conflict + " at 2025-03-01T09:09:00Z"),
+                both.errors());
+    }
+
     /** Control id length, whether the key keeps it readable. */
     @ParameterizedTest
     @CsvSource({"8, true", "171, true", "172, false", "199, false", "5000, false"})

@@ -239,6 +239,18 @@ class Hl7ResourceTest {
         assertEquals(2, readingCount((long) s[0]));
     }
 
+    /** Keyed by the temperature before rounding, a resend read 36.84 instead of 36.81 stored the same 36.8 twice. */
+    @Test
+    void withoutAControlIdAMessageStoredAlikeIsAlreadyStored() {
+        Object[] s = session();
+        String first = "MSH|^~\\&|THERMO-1|CLINIC|CHAIRSIDE|CLINIC|20250301091000||ORU^R01^ORU_R01||P|2.6\rPID|||" + s[1] + "^^^CLINIC^MR\r"
+                + "OBR|1\rOBX|1|NM|150344^MDC_TEMP^MDC||36.84|Cel|||||R|||20250301090900+0000\r";
+        assertEquals("AA", msa(post(ER7, first).statusCode(200).extract().asString(), 1));
+        String ack = post(ER7, first.replace("36.84", "36.81")).statusCode(200).extract().asString();
+        assertTrue(msa(ack, 3).contains("1 already stored"), ack);
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
     @Test
     void theReclinerInPv1ChoosesTheSessionAndALocationThatIsNoReclinerFallsBackToThePatientsOpenOne() {
         Object[] s = session();
