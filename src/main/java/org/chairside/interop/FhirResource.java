@@ -55,10 +55,13 @@ public class FhirResource {
         try {
             List<FhirService.Stored> stored = service.chart(vitals.read(b), identity.getPrincipal().getName());
             int n = stored.stream().mapToInt(s -> s.readings().size()).sum();
+            int j = stored.stream().mapToInt(s -> s.joined().size()).sum();
             int d = stored.stream().mapToInt(FhirService.Stored::duplicates).sum();
             OperationOutcome oo = new OperationOutcome();
             oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
-                    .setDiagnostics("Stored " + n + " reading(s)" + (d > 0 ? ", " + d + " already stored" : "")
+                    .setDiagnostics("Stored " + n + " reading(s)" + (j > 0 ? ", joined " + j + " to the reading(s) of their time "
+                            + stored.stream().flatMap(s -> s.joined().stream()).map(r -> "as reading " + r.id + " (amends " + r.amendsId + ")").toList() : "")
+                            + (d > 0 ? ", " + d + " Observation(s) already stored" : "")
                             + (stored.isEmpty() ? "" : " for session(s) " + stored.stream().map(s -> String.valueOf(s.sessionId())).distinct().toList()));
             return fhirResponse(200, oo);
         } catch (FhirService.FhirRejected e) {
@@ -80,13 +83,15 @@ public class FhirResource {
             List<FhirService.Stored> stored = service.chart(vitals.read(o), identity.getPrincipal().getName());
             FhirService.Stored s = stored.get(0);
             OperationOutcome oo = new OperationOutcome();
-            boolean created = !s.readings().isEmpty();
+            org.chairside.vitals.Reading reading = !s.readings().isEmpty() ? s.readings().get(0) : s.joined().isEmpty() ? null : s.joined().get(0);
             oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
-                    .setDiagnostics(created ? "Stored as reading " + s.readings().get(0).id + " of session " + s.sessionId()
-                            : "Already stored: nothing new");
-            Response.ResponseBuilder r = Response.status(created ? 201 : 200).type(FhirSupport.FHIR_JSON).entity(fhir.json().encodeResourceToString(oo));
-            if (created) {
-                r.location(URI.create("/api/readings/" + s.readings().get(0).id));
+                    .setDiagnostics(reading == null ? "Already stored: nothing new"
+                            : reading.amendsId == null ? "Stored as reading " + reading.id + " of session " + s.sessionId()
+                            : "Joined to reading " + reading.amendsId + " of the same time: stored as reading " + reading.id
+                                    + " of session " + s.sessionId() + ", which amends it");
+            Response.ResponseBuilder r = Response.status(reading != null ? 201 : 200).type(FhirSupport.FHIR_JSON).entity(fhir.json().encodeResourceToString(oo));
+            if (reading != null) {
+                r.location(URI.create("/api/readings/" + reading.id));
             }
             return r.build();
         } catch (FhirService.FhirRejected e) {

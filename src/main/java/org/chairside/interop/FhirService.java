@@ -12,12 +12,13 @@ import jakarta.transaction.Transactional;
 import org.hl7.fhir.r4.model.Bundle;
 
 import org.chairside.alerts.Alert;
+import org.chairside.audit.RecordClock;
 import org.chairside.patient.Patient;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
+import org.chairside.rules.Vital;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
-import org.chairside.vitals.ChartingQueue;
 import org.chairside.vitals.ChartingService;
 import org.chairside.vitals.Reading;
 import org.chairside.vitals.ReadingInput;
@@ -28,16 +29,17 @@ import org.chairside.vitals.Source;
 @ApplicationScoped
 public class FhirService {
     private final ChartingService charting;
-    private final ChartingQueue queue;
     private final FhirExporter exporter = new FhirExporter();
 
-    public FhirService(ChartingService charting, ChartingQueue queue) {
+    public FhirService(ChartingService charting) {
         this.charting = charting;
-        this.queue = queue;
     }
 
-    /** What was charted, per patient and session. */
-    public record Stored(String mrn, long sessionId, List<Reading> readings, int duplicates) {
+    /**
+     * What was charted, per patient and session: readings of their own, readings joined to one of their time (the
+     * amendment that adds the Observations' values), and how many Observations were already stored.
+     */
+    public record Stored(String mrn, long sessionId, List<Reading> readings, List<Reading> joined, int duplicates) {
     }
 
     /** Thrown when FHIR content cannot be charted; each issue names where in the request. */
@@ -61,106 +63,166 @@ public class FhirService {
     }
 
     /**
-     * Charts every patient's readings, all or nothing. One patient's readings (what a monitor or a gateway posts) wait
-     * for the charting writer's next group and share its commit, as HL7 messages do; a bundle for several patients is
-     * a transaction of its own.
+     * Charts every patient's Observations, all or nothing, in one transaction that holds their sessions' locks from the
+     * first look at what is stored to the last write: two gateways posting the same moment's vitals at once then
+     * meet each other's readings (see {@link ObservationMatch}) instead of both charting them.
      */
     public List<Stored> chart(FhirVitals.Result result, String actor) {
         if (!result.issues().isEmpty()) {
             throw new FhirRejected(422, result.issues());
         }
-        if (result.patients().size() != 1) {
-            return QuarkusTransaction.requiringNew().call(() -> chartPatients(result, actor));
-        }
-        FhirVitals.PatientReadings pr = result.patients().get(0);
-        long sessionId = QuarkusTransaction.requiringNew().call(() -> {
-            long id = openSession(pr);
-            refuseChangesOfStored(id, pr);
-            return id;
-        });
-        try {
-            ChartingService.Charted c = queue.chartAndWait(new ChartingService.Entry(sessionId, pr.readings(), Source.FHIR, actor, "readings"));
-            return List.of(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
-        } catch (ProblemException e) {
-            throw rejected(e, pr);
-        }
+        return QuarkusTransaction.requiringNew().call(() -> chartPatients(result, actor));
     }
 
     private List<Stored> chartPatients(FhirVitals.Result result, String actor) {
         List<Long> sessions = new ArrayList<>();
         for (FhirVitals.PatientReadings pr : result.patients()) {
-            long id = openSession(pr);
-            refuseChangesOfStored(id, pr);
-            sessions.add(id);
+            sessions.add(openSession(pr));
         }
         // Every session locked first, in id order, before the first charting takes the event counter: a bundle
         // for several patients then never waits crosswise on another writer holding one of its sessions.
         sessions.stream().distinct().sorted().forEach(SessionService::lock);
+        List<List<ObservationMatch.Outcome>> outcomes = new ArrayList<>();
+        List<FhirVitals.Issue> refused = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            List<ObservationMatch.Outcome> of = match(sessions.get(i), result.patients().get(i));
+            of.forEach(o -> refused.addAll(o.refused()));
+            outcomes.add(of);
+        }
+        if (!refused.isEmpty()) {
+            throw new FhirRejected(422, refused);
+        }
         List<Stored> out = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
-            FhirVitals.PatientReadings pr = result.patients().get(i);
-            long sessionId = sessions.get(i);
-            try {
-                ChartingService.Charted c = charting.chart(sessionId, pr.readings(), Source.FHIR, actor, "readings");
-                out.add(new Stored(pr.mrn(), sessionId, c.readings(), c.duplicates()));
-            } catch (ProblemException e) {
-                throw rejected(e, pr);
-            }
+            out.add(write(sessions.get(i), result.patients().get(i), outcomes.get(i), actor));
         }
         return out;
     }
 
-    /** A charting refusal as FHIR issues, each naming the Observation element it is about. */
-    private static FhirRejected rejected(ProblemException e, FhirVitals.PatientReadings pr) {
-        List<FhirVitals.Issue> issues = new ArrayList<>();
-        List<Violation> vs = e.toProblem().violations();
-        if (vs == null) {
-            issues.add(new FhirVitals.Issue("Observation", e.getMessage()));
-        } else {
-            for (Violation v : vs) {
-                issues.add(new FhirVitals.Issue(where(v.field(), pr), v.field().replaceFirst("^readings\\[\\d+]\\.", "") + " " + v.rule()));
-            }
+    /** What each of a patient's readings is, against what the session holds: one outcome per time. */
+    private static List<ObservationMatch.Outcome> match(long sessionId, FhirVitals.PatientReadings pr) {
+        List<String> keys = pr.observations().stream().flatMap(List::stream).map(ObservationMatch.Sent::key).toList();
+        Map<String, Long> readingOfKey = new HashMap<>();
+        ReadingSourceRef.<ReadingSourceRef>list("sessionId = ?1 and sourceRef in ?2", sessionId, keys)
+                .forEach(r -> readingOfKey.put(r.sourceRef, r.readingId));
+        Map<Long, Reading> byId = new HashMap<>();
+        if (!readingOfKey.isEmpty()) {
+            Reading.<Reading>list("id in ?1", readingOfKey.values()).forEach(r -> byId.put(r.id, r));
         }
-        return new FhirRejected(e.status() == 409 ? 409 : 422, issues);
-    }
-
-    /**
-     * An Observation whose key (its identifiers, time and patient) is already stored with other values is refused,
-     * whatever its status: charting it would answer "already stored" and the integrator would believe the changed
-     * values went through. Chairside's amendments keep the original and a reason, which a FHIR status does not give:
-     * the nurse amends the reading. The same values again are the reading already stored, and say so.
-     */
-    private static void refuseChangesOfStored(long sessionId, FhirVitals.PatientReadings pr) {
-        List<String> refs = pr.readings().stream().map(ReadingInput::sourceRef).toList();
-        Map<String, Long> storedByRef = new HashMap<>();
-        ReadingSourceRef.<ReadingSourceRef>list("sessionId = ?1 and sourceRef in ?2", sessionId, refs)
-                .forEach(r -> storedByRef.put(r.sourceRef, r.readingId));
-        if (storedByRef.isEmpty()) {
-            return;
-        }
-        Map<Long, Reading> stored = new HashMap<>();
-        Reading.<Reading>list("id in ?1", storedByRef.values()).forEach(r -> stored.put(r.id, r));
-        List<FhirVitals.Issue> issues = new ArrayList<>();
-        for (int i = 0; i < pr.readings().size(); i++) {
-            ReadingInput in = pr.readings().get(i);
-            Reading original = stored.get(storedByRef.get(in.sourceRef()));
-            if (original == null || original.vitals().equals(in.chartedVitals())) {
-                continue;
-            }
-            Reading current = original;
+        Map<String, ObservationMatch.Keyed> stored = new HashMap<>();
+        readingOfKey.forEach((key, id) -> {
+            Reading current = byId.get(id);
             while (current.supersededById != null) {
                 current = Reading.findById(current.supersededById);
             }
-            String what = pr.corrections().get(i)
-                    ? "corrections of an imported reading are not applied from FHIR: this Observation"
-                    : "an Observation with these identifiers and this time";
-            issues.add(new FhirVitals.Issue(pr.where().get(i), what + " was stored as reading " + original.id
-                    + " with other values; amend reading " + current.id + " in Chairside (POST /api/readings/" + current.id
-                    + "/amendments, with the reason)"));
+            stored.put(key, new ObservationMatch.Keyed(id, current.id, byId.get(id).vitals()));
+        });
+        List<ObservationMatch.Outcome> out = new ArrayList<>();
+        for (int g = 0; g < pr.readings().size(); g++) {
+            List<ObservationMatch.Held> held = Reading.<Reading>list("sessionId = ?1 and takenAt = ?2 and source = ?3 and supersededById is null"
+                            + " order by id", sessionId, RecordClock.of(pr.readings().get(g).takenAt()), Source.FHIR).stream()
+                    .map(r -> new ObservationMatch.Held(r.id, r.vitals())).toList();
+            out.add(ObservationMatch.match(pr.observations().get(g), stored, held));
         }
-        if (!issues.isEmpty()) {
-            throw new FhirRejected(422, issues);
+        return out;
+    }
+
+    /** Charts what is new, joins what completes a reading of its time, and records every Observation's key. */
+    private Stored write(long sessionId, FhirVitals.PatientReadings pr, List<ObservationMatch.Outcome> outcomes, String actor) {
+        List<ReadingInput> own = new ArrayList<>();
+        List<String> ownWhere = new ArrayList<>();
+        Map<String, ObservationMatch.Outcome> byRef = new HashMap<>();
+        int duplicates = 0;
+        List<Reading> joined = new ArrayList<>();
+        Map<String, Long> keys = new HashMap<>();
+        for (int g = 0; g < outcomes.size(); g++) {
+            ObservationMatch.Outcome o = outcomes.get(g);
+            duplicates += o.alreadyStored();
+            keys.putAll(o.newKeys());
+            if (o.fresh().isEmpty()) {
+                continue;
+            }
+            ReadingInput in = input(pr.readings().get(g).takenAt(), o.freshValues(), o.fresh().get(0).key());
+            String where = String.join(", ", o.fresh().stream().map(ObservationMatch.Sent::where).toList());
+            if (o.joinTo() == null) {
+                own.add(in);
+                ownWhere.add(where);
+                byRef.put(in.sourceRef(), o);
+                continue;
+            }
+            try {
+                Reading target = Reading.findById(o.joinTo());
+                Map<Vital, Number> all = new java.util.EnumMap<>(Vital.class);
+                for (Vital v : Vital.values()) {
+                    Double held = target.vitals().value(v);
+                    if (held != null) {
+                        all.put(v, v == Vital.TEMPERATURE ? (Number) held : (Number) held.intValue());
+                    }
+                }
+                all.putAll(o.freshValues());
+                Reading r = charting.amend(o.joinTo(), input(target.takenAt, all, in.sourceRef()), joinReason(o), actor).readings().get(0);
+                joined.add(r);
+                o.fresh().forEach(sent -> keys.put(sent.key(), r.id));
+            } catch (ProblemException e) {
+                throw rejected(e, new FhirVitals.PatientReadings(pr.mrn(), List.of(in), List.of(where), List.of(o.fresh())), "");
+            }
         }
+        List<Reading> readings = List.of();
+        if (!own.isEmpty()) {
+            try {
+                ChartingService.Charted c = charting.chart(sessionId, own, Source.FHIR, actor, "readings");
+                readings = c.readings();
+                duplicates += c.duplicates();
+            } catch (ProblemException e) {
+                throw rejected(e, new FhirVitals.PatientReadings(pr.mrn(), own, ownWhere, List.of()), "readings");
+            }
+            // the charting recorded each reading's first key; the others of its Observations name it too
+            for (Reading r : readings) {
+                byRef.get(r.sourceRef).fresh().stream().skip(1).forEach(sent -> keys.put(sent.key(), r.id));
+            }
+        }
+        keys.forEach((key, readingId) -> {
+            ReadingSourceRef ref = new ReadingSourceRef();
+            ref.sessionId = sessionId;
+            ref.sourceRef = key;
+            ref.readingId = readingId;
+            ref.persist();
+        });
+        return new Stored(pr.mrn(), sessionId, readings, joined, duplicates);
+    }
+
+    private static ReadingInput input(java.time.Instant takenAt, Map<Vital, Number> v, String key) {
+        return new ReadingInput(takenAt, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC), intOf(v, Vital.HEART_RATE),
+                intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
+                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, key);
+    }
+
+    private static Integer intOf(Map<Vital, Number> v, Vital vital) {
+        return v.containsKey(vital) ? v.get(vital).intValue() : null;
+    }
+
+    /** The amendment's reason: what joined, from which Observations, so the reading's history says why it changed. */
+    private static String joinReason(ObservationMatch.Outcome o) {
+        String vitals = String.join(", ", o.freshValues().keySet().stream().map(Vital::label).toList());
+        List<String> labels = o.fresh().stream().map(ObservationMatch.Sent::label).filter(l -> !l.isEmpty()).toList();
+        String reason = "FHIR: " + vitals + " taken at the same time arrived later and joined this reading"
+                + (labels.isEmpty() ? "" : " (Observation " + String.join(", ", labels) + ")");
+        return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+    }
+
+    /** A charting refusal as FHIR issues, each naming the Observation element it is about. */
+    private static FhirRejected rejected(ProblemException e, FhirVitals.PatientReadings pr, String prefix) {
+        List<FhirVitals.Issue> issues = new ArrayList<>();
+        List<Violation> vs = e.toProblem().violations();
+        if (vs == null) {
+            issues.add(new FhirVitals.Issue(pr.where().size() == 1 ? pr.where().get(0) : "Observation", e.getMessage()));
+        } else {
+            for (Violation v : vs) {
+                String where = prefix.isEmpty() ? pr.where().get(0) : where(v.field(), pr);
+                issues.add(new FhirVitals.Issue(where, v.field().replaceFirst("^readings\\[\\d+]\\.", "") + " " + v.rule()));
+            }
+        }
+        return new FhirRejected(e.status() == 409 ? 409 : 422, issues);
     }
 
     /** The one open session of the bundle's patient, or a FHIR rejection naming the subject. */

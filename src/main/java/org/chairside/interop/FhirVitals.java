@@ -50,10 +50,10 @@ public final class FhirVitals {
     }
 
     /**
-     * One patient's readings; for each, where in the request it comes from and whether an Observation of it is a
-     * correction (status corrected or amended).
+     * One patient's readings, one per time; for each, where in the request it comes from and the Observations it is
+     * made of, each with its own key (see {@link ObservationMatch}).
      */
-    public record PatientReadings(String mrn, List<ReadingInput> readings, List<String> where, List<Boolean> corrections) {
+    public record PatientReadings(String mrn, List<ReadingInput> readings, List<String> where, List<List<ObservationMatch.Sent>> observations) {
     }
 
     public record Result(List<PatientReadings> patients, List<Issue> issues) {
@@ -117,9 +117,8 @@ public final class FhirVitals {
     private Result read(List<Observation> observations, List<String> where, Map<String, Patient> patients, List<Issue> issues) {
         // mrn -> time -> vital -> value; and the identities that make the reading's sourceRef
         Map<String, Map<Instant, Map<Vital, Number>>> values = new LinkedHashMap<>();
-        Map<String, Map<Instant, Set<String>>> ids = new LinkedHashMap<>();
+        Map<String, Map<Instant, Map<String, ObservationMatch.Sent>>> sent = new LinkedHashMap<>();
         Map<String, Map<Instant, List<String>>> locations = new LinkedHashMap<>();
-        Map<String, Set<Instant>> corrected = new LinkedHashMap<>();
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);
             String at = where.get(i);
@@ -168,26 +167,27 @@ public final class FhirVitals {
                             + "the same patient and time"));
                 }
             }
-            ids.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new TreeSet<>()).add(identity(o, found));
+            String key = "fhir:" + CsvRowReader.sha256(mrn + "|" + time + "|" + identity(o, found));
+            // the same Observation twice in one request (its values agree, or an issue says otherwise) is one
+            sent.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new LinkedHashMap<>())
+                    .putIfAbsent(key, new ObservationMatch.Sent(key, found, at, CORRECTIONS.contains(o.getStatus().toCode()), label(o)));
             locations.computeIfAbsent(mrn, k -> new LinkedHashMap<>()).computeIfAbsent(time, k -> new ArrayList<>()).add(at);
-            if (CORRECTIONS.contains(o.getStatus().toCode())) {
-                corrected.computeIfAbsent(mrn, k -> new java.util.HashSet<>()).add(time);
-            }
         }
         List<PatientReadings> out = new ArrayList<>();
         values.forEach((mrn, byTime) -> {
             List<ReadingInput> readings = new ArrayList<>();
             List<String> at = new ArrayList<>();
-            List<Boolean> corrections = new ArrayList<>();
+            List<List<ObservationMatch.Sent>> sentByTime = new ArrayList<>();
             byTime.forEach((time, v) -> {
-                String ref = "fhir:" + CsvRowReader.sha256(mrn + "|" + time + "|" + String.join("|", ids.get(mrn).get(time)));
+                List<ObservationMatch.Sent> of = List.copyOf(sent.get(mrn).get(time).values());
+                String ref = of.get(0).key();
                 readings.add(new ReadingInput(time, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC), intOf(v, Vital.HEART_RATE),
                         intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
                         v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, ref));
                 at.add(String.join(", ", locations.get(mrn).get(time)));
-                corrections.add(corrected.getOrDefault(mrn, Set.of()).contains(time));
+                sentByTime.add(of);
             });
-            out.add(new PatientReadings(mrn, readings, at, corrections));
+            out.add(new PatientReadings(mrn, readings, at, sentByTime));
         });
         return new Result(out, issues);
     }
@@ -219,7 +219,11 @@ public final class FhirVitals {
         return t.getValue().toInstant();
     }
 
-    /** An Observation's identity for idempotency: its identifiers, else its id, else its content. */
+    /**
+     * An Observation's identity for idempotency, with its patient and time: its identifiers, else its id, else the vitals
+     * it is of (patient, code and time). Its values are not part of it: the same Observation with other values is a
+     * change to refuse, not a new reading.
+     */
     private static String identity(Observation o, Map<Vital, Number> found) {
         if (o.hasIdentifier()) {
             return o.getIdentifier().stream().map(i -> i.getSystem() + "|" + i.getValue()).sorted().reduce((a, b) -> a + "," + b).orElse("");
@@ -227,7 +231,15 @@ public final class FhirVitals {
         if (o.hasIdElement() && o.getIdElement().hasIdPart()) {
             return "id:" + o.getIdElement().getIdPart();
         }
-        return "values:" + found;
+        return "vitals:" + found.keySet();
+    }
+
+    /** How a person recognises the Observation: its first identifier's value, else its id; empty with neither. */
+    private static String label(Observation o) {
+        if (o.hasIdentifier() && o.getIdentifierFirstRep().hasValue()) {
+            return o.getIdentifierFirstRep().getValue();
+        }
+        return o.hasIdElement() && o.getIdElement().hasIdPart() ? o.getIdElement().getIdPart() : "";
     }
 
     private static Integer intOf(Map<Vital, Number> v, Vital vital) {

@@ -48,7 +48,7 @@ class FhirResourceTest {
         assertEquals(List.of(182, 104, 92, 96), List.of(r.getInt("[0].systolic"), r.getInt("[0].diastolic"), r.getInt("[0].heartRate"), r.getInt("[0].spo2")));
         assertEquals("FHIR", r.getString("[0].source"));
         assertEquals(36.9f, r.getFloat("[1].temperatureC"));
-        post("Bundle", bundle).statusCode(200).body("issue[0].diagnostics", containsString("2 already stored"));
+        post("Bundle", bundle).statusCode(200).body("issue[0].diagnostics", containsString("4 Observation(s) already stored"));
         assertEquals(2, readingCount((long) s[0]));
         // 182/104 hours ago: a HIGH alert, recorded as historical
         nurse().get("/api/alerts?sessionId=" + s[0]).then().body("priority", hasItem("HIGH"))
@@ -98,6 +98,82 @@ class FhirResourceTest {
         // no open session
         TestClinic.transition((long) s[0], "STOPPED", "left");
         post("Bundle", bundle).statusCode(409).body("issue[0].code", equalTo("conflict"));
+    }
+
+    /**
+     * The key covered all Observations of a patient at a time together: the SpO2 of the same moment in a second bundle
+     * was a second reading, and an Observation of the bundle sent again alone was stored again.
+     */
+    @Test
+    void anObservationOfAMomentAlreadyChartedJoinsItsReadingAndEachIsStoredOnce() {
+        Object[] s = session();
+        String bundle = resource("fhir/vitals-bundle.json").replace("${MRN}", (String) s[1]);
+        int spo2At = bundle.indexOf("\"fullUrl\": \"urn:uuid:0b7e4c4e-2b9e-4f6a-8c1d-7a3e2f9b6d03\"");
+        int spo2End = bundle.indexOf("\"fullUrl\": \"urn:uuid:0b7e4c4e-2b9e-4f6a-8c1d-7a3e2f9b6d04\"");
+        // BP and heart rate first (the temperature of 09:50 too); the SpO2 of 09:40 comes in the next bundle
+        String withoutSpo2 = bundle.substring(0, spo2At) + bundle.substring(spo2End);
+        post("Bundle", withoutSpo2).statusCode(200).body("issue[0].diagnostics", containsString("Stored 2 reading(s)"));
+        long first = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath().getLong("[0].id");
+        post("Bundle", bundle).statusCode(200)
+                .body("issue[0].diagnostics", containsString("Stored 0 reading(s), joined 1 to the reading(s) of their time"))
+                .body("issue[0].diagnostics", containsString("(amends " + first + ")"))
+                .body("issue[0].diagnostics", containsString("3 Observation(s) already stored"));
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        List<Map<String, Object>> current = r.<Map<String, Object>>getList("findAll { !it.amended }");
+        assertEquals(2, current.size(), "one reading a time: " + current);
+        assertEquals(List.of(182, 104, 92, 96), List.of(current.get(0).get("systolic"), current.get(0).get("diastolic"),
+                current.get(0).get("heartRate"), current.get(0).get("spo2")));
+        assertEquals((int) first, current.get(0).get("amendsId"));
+        assertTrue(((String) current.get(0).get("amendReason")).contains("SpO2 taken at the same time arrived later"), current.toString());
+        // the bundle again, and any of its Observations alone: nothing new
+        post("Bundle", bundle).statusCode(200).body("issue[0].diagnostics", containsString("Stored 0 reading(s), 4 Observation(s) already stored"));
+        String spo2 = bundle.substring(bundle.indexOf("{", bundle.indexOf("\"resource\"", spo2At)), bundle.lastIndexOf("\"request\"", spo2End));
+        spo2 = spo2.substring(0, spo2.lastIndexOf('}') + 1).replace("\"reference\": \"urn:uuid:5f1c8a52-3d0b-4b8e-9a57-0c4d1f7e2a11\"",
+                "\"identifier\": {\"value\": \"" + s[1] + "\"}");
+        post("Observation", spo2).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        assertEquals(3, readingCount((long) s[0]));
+    }
+
+    /** An Observation sent alone after the bundle that held it was stored a second time. */
+    @Test
+    void anObservationOfABundleSentAgainAloneIsAlreadyStoredAndAChangedOneRefused() {
+        Object[] s = session();
+        String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
+                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
+                        "{\"value\": 97, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        post("Bundle", bundleOf(hr, spo2)).statusCode(200).body("issue[0].diagnostics", containsString("Stored 1 reading(s)"));
+        post("Observation", spo2).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        post("Observation", hr).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        post("Observation", spo2.replace("\"value\": 97", "\"value\": 90")).statusCode(422)
+                .body("issue[0].diagnostics", containsString("with other values"));
+        // without an id or identifier an Observation is its patient, vital and time: the same again is stored once
+        String anonymousSpo2 = spo2.replace("\"id\": \"spo2-7\",", "");
+        post("Observation", anonymousSpo2).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        post("Observation", anonymousSpo2).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
+        assertEquals(1, readingCount((long) s[0]));
+        // a second probe's other SpO2 for the same moment is charted, never dropped: a reading of its own
+        post("Observation", spo2.replace("spo2-7", "spo2-probe-2").replace("\"value\": 97", "\"value\": 86")).statusCode(201)
+                .body("issue[0].diagnostics", containsString("Stored as reading"));
+        assertEquals(2, readingCount((long) s[0]));
+        nurse().get("/api/alerts?sessionId=" + s[0]).then().body("condition", hasItem("SPO2_LOW"));
+    }
+
+    /** The join goes through the write path: a late low SpO2 raises its alert like any reading. */
+    @Test
+    void aVitalJoinedLaterIsJudgedByTheRules() {
+        Object[] s = session();
+        String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        String location = post("Observation", hr).statusCode(201).extract().header("Location");
+        String first = location.substring(location.lastIndexOf('/') + 1);
+        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
+                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
+                        "{\"value\": 86, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        post("Observation", spo2).statusCode(201).body("issue[0].diagnostics", containsString("Joined to reading " + first));
+        nurse().get("/api/alerts?sessionId=" + s[0]).then().body("condition", hasItem("SPO2_LOW"));
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        assertEquals(List.of(71), r.getList("findAll { !it.amended }.heartRate"));
+        assertEquals(List.of(86), r.getList("findAll { !it.amended }.spo2"));
     }
 
     /** A final Observation sent again with a changed value under the same id was answered "Already stored" and dropped. */

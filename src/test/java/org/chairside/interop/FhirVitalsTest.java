@@ -49,6 +49,47 @@ class FhirVitalsTest {
         assertEquals(in.get(0).sourceRef(), new FhirVitals().read(b).patients().get(0).readings().get(0).sourceRef(), "stable key");
     }
 
+    /**
+     * Each Observation has a key of its own: its identifiers, else its id, else its patient, vital and time, never its
+     * value. The key covered all Observations of the time together, so one sent alone was not recognised.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the same again|-|-|true",
+            "another value under the same id|\"value\": 71|\"value\": 75|true",
+            "another id|hr-7|hr-8|false",
+            "another time|10:05:00Z|10:06:00Z|false",
+            "no id: the same vital, patient and time|\"id\": \"hr-7\",|-|true",
+            "no id, another value|\"id\": \"hr-7\",|\"value\": 75|true"})
+    void anObservationsKeyIsItsOwnIdentity(String name, String from, String to, boolean same) throws Exception {
+        String json = file("observation-hr.json");
+        String other = "-".equals(from) ? json : json.replace(from, "-".equals(to) ? "" : to);
+        if (name.startsWith("no id")) {
+            json = json.replace("\"id\": \"hr-7\",", "");
+            other = name.endsWith("value") ? json.replace("\"value\": 71", "\"value\": 75") : json;
+        }
+        ObservationMatch.Sent a = keyOf(json);
+        ObservationMatch.Sent b = keyOf(other);
+        assertEquals(same, a.key().equals(b.key()), a + " vs " + b);
+    }
+
+    private static ObservationMatch.Sent keyOf(String json) {
+        FhirVitals.Result r = new FhirVitals().read(ctx.newJsonParser().parseResource(Observation.class, json));
+        assertEquals(List.of(), r.issues());
+        return r.patients().get(0).observations().get(0).get(0);
+    }
+
+    @Test
+    void aBundlesObservationsKeepTheirOwnKeysInTheirReading() throws Exception {
+        Bundle b = ctx.newJsonParser().parseResource(Bundle.class, file("vitals-bundle.json"));
+        FhirVitals.PatientReadings p = new FhirVitals().read(b).patients().get(0);
+        assertEquals(List.of(3, 1), p.observations().stream().map(List::size).toList(), "BP, HR and SpO2 at 09:40; the temperature at 09:50");
+        Observation hr = (Observation) b.getEntry().get(2).getResource();
+        hr.setSubject(new org.hl7.fhir.r4.model.Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier().setValue("M-9")));
+        assertEquals(p.observations().get(0).get(1).key(), new FhirVitals().read(hr).patients().get(0).observations().get(0).get(0).key(),
+                "the heart rate alone has the key it has in the bundle");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "2025-03-01T10:05:00Z,      2025-03-01T10:05:00Z",
