@@ -72,6 +72,16 @@ public class SessionService {
         if (InfusionSession.count("openReclinerId", recliner.id) > 0) {
             throw ProblemException.conflict("Recliner " + recliner.name + " already holds an open session");
         }
+        // A patient sits in one chair: a second open session split their vitals between two chairs, and every device
+        // message for them was refused from then on ("has 2 open sessions"). The patient's row is locked (after the
+        // chair's, as every opening takes them) so two nurses seating them at once get a clean 409.
+        Patient.findById(patient.id, LockModeType.PESSIMISTIC_WRITE);
+        List<InfusionSession> open = InfusionSession.list("patient.id = ?1 and " + InfusionSession.OPEN, patient.id);
+        if (!open.isEmpty()) {
+            InfusionSession there = open.get(0);
+            throw ProblemException.conflict("The patient already has an open session (" + there.id + ") in recliner "
+                    + there.recliner.name + ": discharge or stop it before seating them in another");
+        }
         if (Recliner.outOfServiceNow(recliner.id)) {
             throw ProblemException.conflict("Recliner " + recliner.name + " is out of service: choose another, or an admin returns it to service");
         }

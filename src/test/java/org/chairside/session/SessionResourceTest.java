@@ -137,6 +137,26 @@ class SessionResourceTest {
         nurse().body(body(second, recliner, Map.of())).post("/api/sessions").then().statusCode(201);
     }
 
+    /**
+     * A patient was seated in a second recliner while their session in the first was open: two open sessions, and every
+     * device message for them refused from then on ("has 2 open sessions").
+     */
+    @Test
+    void aPatientIsInOneReclinerAtATime() {
+        long patient = newPatient();
+        long first = nurse().body(body(patient, newRecliner(), Map.of())).post("/api/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long other = newRecliner();
+        nurse().body(body(patient, other, Map.of())).post("/api/sessions")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already has an open session (" + first + ")"));
+        nurse().get("/api/sessions?state=OPEN&patientId=" + patient).then().statusCode(200).body("id", equalTo(java.util.List.of((int) first)));
+        nurse().get("/api/recliners").then().body("find { it.id == " + other + " }.session", org.hamcrest.Matchers.nullValue());
+        // once the first session is closed the patient may be seated again
+        transition(first, "STOPPED", "moved to another chair");
+        nurse().body(body(patient, other, Map.of())).post("/api/sessions").then().statusCode(201);
+    }
+
     @Test
     void unknownPatientIsInvalidAndNamesTheField() {
         nurse().body(body(987654321L, newRecliner(), Map.of())).post("/api/sessions")
