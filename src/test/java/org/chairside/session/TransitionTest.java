@@ -121,6 +121,20 @@ class TransitionTest {
         move(nurse(), id, "RECOVERY", null).statusCode(200).body("state", equalTo("RECOVERY"));
     }
 
+    /**
+     * A number was read as a phase's position: {"to": 4} discharged a session in recovery, {"to": 5} meant STOPPED. A
+     * phase is named; anything else is refused and the session stays where it is.
+     */
+    @Test
+    void aPhaseGivenAsANumberIsInvalidAndMovesNothing() {
+        long id = sessionIn("RECOVERY");
+        for (Object to : java.util.List.of(4, "4", 5)) {
+            nurse().body(java.util.Map.of("to", to, "reason", "x")).post("/api/sessions/" + id + "/transitions").then()
+                    .statusCode(422).contentType("application/problem+json").body("violations.field", contains("to"));
+        }
+        nurse().get("/api/sessions/" + id).then().body("state", equalTo("RECOVERY"));
+    }
+
     @Test
     void newTimelineIsEmpty() {
         long id = openSession();
