@@ -184,6 +184,19 @@ public class LiveHub {
 
     private void replay(Subscriber s, long afterId, long horizon) {
         try {
+            if (afterId > horizon && afterId <= log.lastId()) {
+                // Committed, but not handed to the hub yet (the publisher runs after the commit; in scale-out the broker
+                // carries it): a board loaded just now stands there. Take those events from the log as the catch-up
+                // would; the horizon, read under the lock, then ends on a whole batch, so nothing held is split.
+                long from;
+                synchronized (lock) {
+                    from = delivered;
+                }
+                offer(log.after(from, afterId, maxReplay));
+                synchronized (lock) {
+                    horizon = delivered;
+                }
+            }
             if (afterId > horizon || horizon - afterId > maxReplay) {
                 s.goLive(List.of(new LiveEvent(horizon, RESET, null, "{\"reason\":\"too far behind or unknown position; reload\"}")), horizon);
                 return;
