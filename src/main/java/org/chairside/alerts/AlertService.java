@@ -157,7 +157,10 @@ public class AlertService {
         Alert.getEntityManager().refresh(a);
         switch (a.state) {
             case ACKNOWLEDGED -> throw ProblemException.conflict("Already acknowledged by " + a.acknowledgedBy + " at " + a.acknowledgedAt);
-            case RESOLVED -> throw ProblemException.conflict("The alert is resolved (" + a.resolvedBy + ")");
+            // A colleague's acknowledgement that also resolved a recovered alert: the second nurse must learn who owns it.
+            case RESOLVED -> throw ProblemException.conflict(a.acknowledgedBy == null
+                    ? "The alert is resolved (" + a.resolvedBy + ")"
+                    : "Already acknowledged by " + a.acknowledgedBy + " at " + a.acknowledgedAt + " and resolved (" + a.resolvedBy + ")");
             default -> {
             }
         }

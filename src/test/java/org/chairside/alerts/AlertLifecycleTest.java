@@ -107,6 +107,22 @@ class AlertLifecycleTest {
         nurse().body(Map.of("nope", 1)).post("/api/alerts/" + id + "/acknowledge").then().statusCode(422);
     }
 
+    /**
+     * Two nurses answer a latched HIGH alert at once: the first acknowledgement also resolves it (the value was already
+     * back). The second was told only "resolved (acknowledged after recovery)", not that a colleague owns it and who.
+     */
+    @Test
+    void theSecondToAcknowledgeARecoveredHighAlertIsToldWhoAcknowledgedIt() {
+        long session = infusingSession();
+        long id = chart(session, Map.of("spo2", 85)).getLong("alerts[0].id");
+        chart(session, Map.of("spo2", 97));
+        as("provider").body(Map.of()).post("/api/alerts/" + id + "/acknowledge").then().statusCode(200)
+                .body("state", equalTo("RESOLVED"));
+        nurse().post("/api/alerts/" + id + "/acknowledge").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Already acknowledged by provider"))
+                .body("detail", containsString("resolved"));
+    }
+
     @Test
     void acknowledgingNeedsANurseOrProvider() {
         long session = infusingSession();
