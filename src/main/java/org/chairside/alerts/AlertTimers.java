@@ -155,7 +155,10 @@ public class AlertTimers {
         if (a.state != AlertState.ACTIVE || a.escalated || !escalationDue(a, thresholds.effective(a.sessionId), now)) {
             return false;
         }
-        return alerts.escalate(a, now);
+        // Stamped now, under the lock, not when the tick began: a repeat breach charted meanwhile stamped the alert later,
+        // and a board keeps the newer of two versions, so an escalation stamped earlier never showed.
+        Instant locked = RecordClock.now();
+        return alerts.escalate(a, locked.isAfter(now) ? locked : now);
     }
 
     /** A historical alert (late import) was never sounded, so nobody has failed to answer it yet. */

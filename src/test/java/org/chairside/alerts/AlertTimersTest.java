@@ -105,6 +105,26 @@ class AlertTimersTest {
         nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true));
     }
 
+    /**
+     * A tick takes its time when it starts; a repeat breach charted while it ran stamps the alert later. The escalation
+     * stamped the alert with the tick's time, earlier than the update the boards already had, and the boards keep the
+     * newer of two versions of an alert: they never showed it ESCALATED.
+     */
+    @Test
+    void anEscalationIsStampedLaterThanTheUpdateItFollows() {
+        long session = infusingSession();
+        long id = chart(session, Map.of("spo2", 85)).getLong("alerts[0].id");
+        Instant raised = Instant.now().minusSeconds(300);
+        QuarkusTransaction.requiringNew().run(() -> Alert.update("activeSince = ?1 where id = ?2", raised, id));
+        Instant tickStarted = Instant.now();
+        String repeated = chart(session, Map.of("spo2", 86)).getString("alerts[0].updatedAt");
+
+        assertTrue(timers.escalate(tickStarted) >= 1);
+        String escalated = nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true)).extract().path("updatedAt");
+        assertTrue(Instant.parse(escalated).isAfter(Instant.parse(repeated)),
+                "escalation at " + escalated + " must be newer than the repeat at " + repeated);
+    }
+
     @Test
     void anAcknowledgedOrMediumAlertIsNotEscalated() {
         long session = infusingSession();
