@@ -16,12 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import org.chairside.session.InfusionSession;
 
 @QuarkusTest
 class AlertLifecycleTest {
@@ -162,13 +160,7 @@ class AlertLifecycleTest {
     void aLiveBreachOfAConditionFirstSeenInOldReadingsSounds() {
         // A monitor's buffer imported late raises a historical alert, which the board keeps silent. A reading taken now
         // that breaches the same condition updates that alert: it must sound now, not stay silent as "historical".
-        long session = org.chairside.TestClinic.openSession();
-        Instant opened = Instant.now().minus(Duration.ofHours(2));
-        QuarkusTransaction.requiringNew().run(() ->
-                InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2", opened, session));
-        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98,
-                "takenAt", opened.plus(Duration.ofMinutes(5)).toString()));
-        org.chairside.TestClinic.transition(session, "INFUSING", null);
+        long session = SessionOpenedTwoHoursAgo.infusing();
         JsonPath old = chart(session, Map.of("spo2", 85, "takenAt", Instant.now().minus(Duration.ofHours(1)).toString()));
         long id = old.getLong("alerts[0].id");
         assertEquals(true, old.getBoolean("alerts[0].historical"), "an hour-old reading does not sound");

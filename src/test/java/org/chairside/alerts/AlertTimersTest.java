@@ -85,13 +85,7 @@ class AlertTimersTest {
      */
     @Test
     void aHistoricalAlertIsNotEscalatedUntilItSoundsAndThenFromWhenItSounds() {
-        long session = org.chairside.TestClinic.openSession();
-        Instant opened = Instant.now().minus(Duration.ofHours(2));
-        QuarkusTransaction.requiringNew().run(() ->
-                InfusionSession.update("createdAt = ?1, phaseSince = ?1 where id = ?2", opened, session));
-        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98,
-                "takenAt", opened.plus(Duration.ofMinutes(5)).toString()));
-        org.chairside.TestClinic.transition(session, "INFUSING", null);
+        long session = SessionOpenedTwoHoursAgo.infusing();
         long id = chart(session, Map.of("spo2", 85, "takenAt", Instant.now().minus(Duration.ofHours(1)).toString())).getLong("alerts[0].id");
         nurse().get("/api/alerts/" + id).then().body("historical", equalTo(true)).body("priority", equalTo("HIGH"));
         timers.escalate(Instant.now().plusSeconds(600));
