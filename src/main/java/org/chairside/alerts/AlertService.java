@@ -261,6 +261,11 @@ public class AlertService {
             return false;
         }
         a.priority = worst.priority();
+        if (a.priority != Priority.HIGH) {
+            // Escalation is for a HIGH alert nobody answered; the readings left make it a lower one, with no page due.
+            a.escalated = false;
+            a.escalatedAt = null;
+        }
         a.worstValue = worst.observed();
         a.message = worst.message();
         a.vital = worst.limit().vital();

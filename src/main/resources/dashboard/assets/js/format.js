@@ -5,6 +5,20 @@ export function syncClock(serverTime) {
   if (serverTime) offset = Date.parse(serverTime) - Date.now();
 }
 
+/**
+ * Orders two of the server's instants to the microsecond ("2026-12-02T01:00:00.123456Z"): Date.parse keeps milliseconds,
+ * and two versions of an alert written within one millisecond (an acknowledgement, then a breach that re-activates
+ * it) must not look alike. Negative when a is earlier, 0 when equal, positive when later.
+ */
+export function compareInstants(a, b) {
+  const key = (t) => {
+    const m = /^(.*?)(?:\.(\d+))?Z$/.exec(t);
+    return m ? `${m[1]}.${(m[2] || '').padEnd(9, '0')}Z` : t;
+  };
+  const ka = key(a); const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 export function now() {
   return Date.now() + offset;
 }

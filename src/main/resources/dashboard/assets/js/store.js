@@ -1,7 +1,7 @@
 // The live board's state: one tile per recliner, kept current by the stream. Everything is keyed by id, so
 // an event applied twice (snapshot and replay overlap) changes nothing.
 import { get } from './api.js';
-import { syncClock, PRIORITY } from './format.js';
+import { syncClock, PRIORITY, compareInstants } from './format.js';
 
 const TREND = 12;
 export const board = { tiles: new Map(), lastEventId: null, loaded: false };
@@ -127,7 +127,7 @@ function applyAlert(a) {
   const tile = tileOfSession(a.sessionId);
   if (!tile) { changed('session-detail', a.sessionId); return; }
   const known = tile.alerts.get(a.id);
-  if (known && Date.parse(known.updatedAt) > Date.parse(a.updatedAt)) return;
+  if (known && compareInstants(known.updatedAt, a.updatedAt) > 0) return;
   if (a.state === 'RESOLVED') tile.alerts.delete(a.id); else tile.alerts.set(a.id, a);
   changed('tile', tile);
   changed('alerts');

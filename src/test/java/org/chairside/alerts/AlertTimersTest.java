@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.path.json.JsonPath;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,6 +63,20 @@ class AlertTimersTest {
         timers.checkCharting(now.plus(Duration.ofMinutes(21)));
         nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().body("$", hasSize(1))
                 .body("[0].message", containsString("in recovery"));
+    }
+
+    @Test
+    void anEscalatedAlertThatAnAmendmentLowersToMediumIsNoLongerEscalated() {
+        long session = infusingSession();
+        JsonPath typo = chart(session, Map.of("spo2", 85));
+        long id = typo.getLong("alerts[0].id");
+        assertTrue(timers.escalate(Instant.now().plusSeconds(125)) >= 1);
+        nurse().get("/api/alerts/" + id).then().body("escalated", equalTo(true));
+        chart(session, Map.of("spo2", 90));
+        nurse().body(Map.of("spo2", 97, "reason", "typed 85 for 97")).post("/api/readings/" + typo.getLong("reading.id") + "/amendments")
+                .then().statusCode(201);
+        nurse().get("/api/alerts/" + id).then().body("priority", equalTo("MEDIUM")).body("escalated", equalTo(false))
+                .body("state", equalTo("ACTIVE"));
     }
 
     @Test

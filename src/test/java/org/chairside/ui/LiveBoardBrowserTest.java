@@ -53,6 +53,25 @@ class LiveBoardBrowserTest extends BrowserTest {
         return (m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 60) + Long.parseLong(m.group(2));
     }
 
+    /**
+     * The board keeps the newer version of an alert by its updatedAt, which the server writes to the microsecond: an
+     * acknowledgement and a breach that re-activates the alert in the same millisecond must still be told apart, or
+     * the acknowledgement's answer, arriving after the stream's newer ACTIVE version, silences a break-through alarm.
+     */
+    @Test
+    void versionsOfAnAlertAreOrderedToTheMicrosecond() {
+        Page page = browser.loggedIn("nurse", 1280, 900);
+        Object order = page.evaluate("async () => { const f = await import('./assets/js/format.js'); return ["
+                + "f.compareInstants('2026-12-02T01:00:00.123456Z', '2026-12-02T01:00:00.123100Z'),"
+                + "f.compareInstants('2026-12-02T01:00:00.1231Z', '2026-12-02T01:00:00.123456Z'),"
+                + "f.compareInstants('2026-12-02T01:00:00Z', '2026-12-02T01:00:00.000001Z'),"
+                + "f.compareInstants('2026-12-02T01:00:01Z', '2026-12-02T01:00:00.999999Z'),"
+                + "f.compareInstants('2026-12-02T01:00:00.5Z', '2026-12-02T01:00:00.500000Z')]; }");
+        assertEquals(List.of(1, -1, -1, 1, 0), order);
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
     @Test
     void theNextVitalsDueMovesOnWithEveryReadingChartedElsewhere() {
         long session = infusingEveryTwoMinutes();
