@@ -94,7 +94,9 @@ final class Browser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // What the screen shows, not the whole page: by the browser tests the board holds every recliner the suite
+        // created, and a full-page capture of hundreds of flashing tiles outran Playwright's timeout.
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setTimeout(30_000));
     }
 
     @Override
