@@ -30,6 +30,18 @@ public record News2(Integer score, Band band, List<String> missing) {
     public static final List<String> PARAMETERS = List.of("respiratoryRate", "spo2", "onOxygen", "systolic", "heartRate",
             "consciousness", "temperatureC");
 
+    /**
+     * The total of a complete set, or null, without building the missing list: rules ask for it on every reading
+     * charted, and a monitor's never has oxygen or consciousness.
+     */
+    public static Integer scoreOf(VitalSigns v) {
+        if (v.onOxygen() == null || v.consciousness() == null || v.respiratoryRate() == null || v.spo2() == null
+                || v.systolic() == null || v.heartRate() == null || v.temperatureC() == null) {
+            return null;
+        }
+        return of(v).score();
+    }
+
     public static News2 of(VitalSigns v) {
         List<String> missing = new ArrayList<>();
         Object[] values = {v.respiratoryRate(), v.spo2(), v.onOxygen(), v.systolic(), v.heartRate(), v.consciousness(), v.temperatureC()};

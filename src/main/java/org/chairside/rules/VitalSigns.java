@@ -21,7 +21,7 @@ public record VitalSigns(Integer systolic, Integer diastolic, Integer heartRate,
             case SPO2 -> spo2;
             case RESPIRATORY_RATE -> respiratoryRate;
             case TEMPERATURE -> temperatureC;
-            case NEWS2 -> News2.of(this).score();
+            case NEWS2 -> News2.scoreOf(this);
         };
         return n == null ? null : n.doubleValue();
     }
