@@ -31,9 +31,10 @@ export function clearErrors(form) {
 
 /**
  * Shows an error: each violation next to the field it names (a field the form lacks goes to the form-level slot),
- * anything else as the form's message. Focuses the first bad field.
+ * anything else as the form's message. Focuses the first bad field, unless told not to: a redraw repeating an
+ * error must not take the focus from wherever the user is.
  */
-export function showProblem(form, error, rename = (f) => f) {
+export function showProblem(form, error, rename = (f) => f, { focus = true } = {}) {
   const general = form.querySelector('.form-error');
   if (!(error instanceof ApiError)) {
     if (general) general.textContent = String(error.message || error);
@@ -58,7 +59,7 @@ export function showProblem(form, error, rename = (f) => f) {
     if (!error.violations.length) general.textContent = error.message;
     else if (leftover.length) general.textContent = leftover.join('; ');
   }
-  if (first) first.focus();
+  if (first && focus) first.focus();
 }
 
 /**

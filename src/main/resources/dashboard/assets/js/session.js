@@ -12,6 +12,8 @@ import * as store from './store.js';
 export function mount(view, ctx, id, readOnlyWanted) {
   let alive = true;
   let timer = null;
+  // A refused phase change stays said while live events redraw the view, until someone presses a button again.
+  const refused = { state: null, error: null };
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
@@ -48,7 +50,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
           session.startedAt ? fact('Started', clock(session.startedAt)) : null,
           session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
         d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
-      d.readOnly ? null : transitionsPanel(d, ctx, load),
+      d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
       h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
       h('section', { 'aria-labelledby': 'assess-title', id: 'assessments' }, h('h2', { id: 'assess-title', text: 'Assessments' }),
@@ -86,7 +88,7 @@ function prestartPressureOf(readings) {
   return withBp.length ? withBp[withBp.length - 1] : null;
 }
 
-function transitionsPanel(d, ctx, reload) {
+function transitionsPanel(d, ctx, reload, refused) {
   const { session } = d;
   const allowed = session.allowedTransitions;
   if (!allowed.length) return null;
@@ -119,6 +121,7 @@ function transitionsPanel(d, ctx, reload) {
     type: 'button', class: to === 'STOPPED' ? 'danger' : 'primary', dataset: { key: `to-${to}`, to },
     onclick: async () => {
       clearErrors(form);
+      refused.error = null;
       if (to === 'STOPPED' && !reason.value.trim()) {
         reasonError.textContent = 'A reason is required to stop a session early: write it, then press "Stop early" again.';
         reason.focus();
@@ -132,6 +135,8 @@ function transitionsPanel(d, ctx, reload) {
         store.apply('session', updated);
         reload();
       } catch (err) {
+        refused.state = session.state;
+        refused.error = err;
         showProblem(form, err);
       }
     },
@@ -142,6 +147,7 @@ function transitionsPanel(d, ctx, reload) {
     h('div', { class: 'transition-buttons' }, buttons),
     h('div', { class: 'field' }, h('label', { for: 'transition-reason', text: 'Reason (required to stop early, or to clear a start or a discharge)' }), reason, reasonError),
     general);
+  if (refused.error && refused.state === session.state) showProblem(form, refused.error, undefined, { focus: false });
   return form;
 }
 

@@ -5,6 +5,7 @@ import static org.chairside.TestClinic.nurse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -40,7 +41,12 @@ class AssessmentBrowserTest extends BrowserTest {
         assertThat(view.locator("#session-phase")).hasText("Recovery");
         // the page says what a discharge needs before anyone presses the button
         assertThat(view.locator(".prestart-note")).containsText("modified Aldrete score of at least 9");
+        int readingsBefore = view.locator("table.readings tbody tr").count();
         view.locator("button[data-to=DISCHARGED]").click();
+        assertThat(view.locator("form.transitions .form-error")).containsText("Discharge needs a modified Aldrete score of at least 9");
+        // a reading charted elsewhere redraws the view live: the refusal stays said until the nurse acts again
+        TestClinic.chart(session, Map.of("systolic", 118, "diastolic", 76, "heartRate", 72, "spo2", 98));
+        assertThat(view.locator("table.readings tbody tr")).hasCount(readingsBefore + 1);
         assertThat(view.locator("form.transitions .form-error")).containsText("Discharge needs a modified Aldrete score of at least 9");
 
         form = view.locator("form.assessment-form");
