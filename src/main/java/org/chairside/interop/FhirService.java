@@ -1,5 +1,6 @@
 package org.chairside.interop;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.chairside.audit.RecordClock;
 import org.chairside.patient.Patient;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
+import org.chairside.rules.Consciousness;
 import org.chairside.rules.Vital;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
@@ -153,14 +155,16 @@ public class FhirService {
             try {
                 Reading target = Reading.findById(o.joinTo());
                 Map<Vital, Number> all = new java.util.EnumMap<>(Vital.class);
-                for (Vital v : Vital.values()) {
+                for (Vital v : Vital.MEASURED) {
                     Double held = target.vitals().value(v);
                     if (held != null) {
                         all.put(v, v == Vital.TEMPERATURE ? (Number) held : (Number) held.intValue());
                     }
                 }
                 all.putAll(o.freshValues());
-                Reading r = charting.amend(o.joinTo(), input(target.takenAt, all, in.sourceRef()), joinReason(o), actor).readings().get(0);
+                // what a nurse added to the reading (oxygen, consciousness) stays: a device sends only measured vitals
+                ReadingInput whole = input(target.takenAt, all, target.onOxygen, target.consciousness, in.sourceRef());
+                Reading r = charting.amend(o.joinTo(), whole, joinReason(o), actor).readings().get(0);
                 joined.add(r);
                 o.fresh().forEach(sent -> keys.put(sent.key(), r.id));
             } catch (ProblemException e) {
@@ -191,10 +195,15 @@ public class FhirService {
         return new Stored(pr.mrn(), sessionId, readings, joined, duplicates);
     }
 
-    private static ReadingInput input(java.time.Instant takenAt, Map<Vital, Number> v, String key) {
+    private static ReadingInput input(Instant takenAt, Map<Vital, Number> v, String key) {
+        return input(takenAt, v, null, null, key);
+    }
+
+    private static ReadingInput input(Instant takenAt, Map<Vital, Number> v, Boolean onOxygen,
+                                      Consciousness consciousness, String key) {
         return new ReadingInput(takenAt, intOf(v, Vital.SYSTOLIC), intOf(v, Vital.DIASTOLIC), intOf(v, Vital.HEART_RATE),
                 intOf(v, Vital.SPO2), intOf(v, Vital.RESPIRATORY_RATE),
-                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, key);
+                v.containsKey(Vital.TEMPERATURE) ? v.get(Vital.TEMPERATURE).doubleValue() : null, onOxygen, consciousness, key);
     }
 
     private static Integer intOf(Map<Vital, Number> v, Vital vital) {

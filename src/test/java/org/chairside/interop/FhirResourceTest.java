@@ -176,6 +176,25 @@ class FhirResourceTest {
         assertEquals(List.of(86), r.getList("findAll { !it.amended }.spo2"));
     }
 
+    /** A join rebuilt the reading from its measured vitals alone: the oxygen and consciousness a nurse added were lost. */
+    @Test
+    void aJoinKeepsWhatANurseAddedToTheReading() {
+        Object[] s = session();
+        String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
+        String location = post("Observation", hr).statusCode(201).extract().header("Location");
+        String first = location.substring(location.lastIndexOf('/') + 1);
+        long amended = nurse().body(Map.of("heartRate", 71, "onOxygen", true, "consciousness", "VOICE", "reason", "on 2 l/min, drowsy"))
+                .post("/api/readings/" + first + "/amendments").then().statusCode(201).extract().jsonPath().getLong("reading.id");
+        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
+                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
+                        "{\"value\": 95, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        post("Observation", spo2).statusCode(201).body("issue[0].diagnostics", containsString("Joined to reading " + amended));
+        JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
+        assertEquals(List.of(95), r.getList("findAll { !it.amended }.spo2"));
+        assertEquals(List.of(true), r.getList("findAll { !it.amended }.onOxygen"));
+        assertEquals(List.of("VOICE"), r.getList("findAll { !it.amended }.consciousness"));
+    }
+
     /** A final Observation sent again with a changed value under the same id was answered "Already stored" and dropped. */
     @Test
     void aChangedValueUnderAStoredObservationsIdentityIsRefusedWhateverItsStatus() {
