@@ -36,6 +36,13 @@ class FhirResourceTest {
         return nurse().contentType(FHIR).body(body).post("/api/fhir/" + path).then();
     }
 
+    /** The SpO2 Observation of the same patient and moment as the heart rate fixture, id spo2-7. */
+    private static String spo2OfTheSameMoment(String hr, int spo2) {
+        return hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
+                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
+                        "{\"value\": " + spo2 + ", \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+    }
+
     @Test
     void bundleWithBloodPressurePanelIsStoredOnce() {
         Object[] s = session();
@@ -139,9 +146,7 @@ class FhirResourceTest {
     void anObservationOfABundleSentAgainAloneIsAlreadyStoredAndAChangedOneRefused() {
         Object[] s = session();
         String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
-        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
-                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
-                        "{\"value\": 97, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        String spo2 = spo2OfTheSameMoment(hr, 97);
         post("Bundle", bundleOf(hr, spo2)).statusCode(200).body("issue[0].diagnostics", containsString("Stored 1 reading(s)"));
         post("Observation", spo2).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
         post("Observation", hr).statusCode(200).body("issue[0].diagnostics", containsString("Already stored"));
@@ -166,9 +171,7 @@ class FhirResourceTest {
         String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
         String location = post("Observation", hr).statusCode(201).extract().header("Location");
         String first = location.substring(location.lastIndexOf('/') + 1);
-        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
-                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
-                        "{\"value\": 86, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        String spo2 = spo2OfTheSameMoment(hr, 86);
         post("Observation", spo2).statusCode(201).body("issue[0].diagnostics", containsString("Joined to reading " + first));
         nurse().get("/api/alerts?sessionId=" + s[0]).then().body("condition", hasItem("SPO2_LOW"));
         JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
@@ -185,9 +188,7 @@ class FhirResourceTest {
         String first = location.substring(location.lastIndexOf('/') + 1);
         long amended = nurse().body(Map.of("heartRate", 71, "onOxygen", true, "consciousness", "VOICE", "reason", "on 2 l/min, drowsy"))
                 .post("/api/readings/" + first + "/amendments").then().statusCode(201).extract().jsonPath().getLong("reading.id");
-        String spo2 = hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
-                .replace("{\"value\": 71, \"unit\": \"/min\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"/min\"}",
-                        "{\"value\": 95, \"unit\": \"%\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"%\"}");
+        String spo2 = spo2OfTheSameMoment(hr, 95);
         post("Observation", spo2).statusCode(201).body("issue[0].diagnostics", containsString("Joined to reading " + amended));
         JsonPath r = nurse().get("/api/sessions/" + s[0] + "/readings").then().extract().jsonPath();
         assertEquals(List.of(95), r.getList("findAll { !it.amended }.spo2"));
