@@ -42,12 +42,15 @@ export function assessmentsTable(d) {
 
 /** Records one score: the scale first; the Aldrete score asks for its five items instead of a number. */
 export function assessmentForm(d, reload) {
-  const scale = field('scale', 'Scale', { tag: 'select', options: [['', 'Choose a scale'], ...Object.entries(SCALES)] }, { prefix: 'assess' });
-  const score = field('score', 'Score', { inputmode: 'numeric', size: 4 }, { prefix: 'assess' });
+  // keyed: a live redraw of the session view puts back a score half recorded
+  const key = (name) => ({ key: `assess-${name}` });
+  const scale = field('scale', 'Scale', { tag: 'select', options: [['', 'Choose a scale'], ...Object.entries(SCALES)], dataset: key('scale') }, { prefix: 'assess' });
+  const score = field('score', 'Score', { inputmode: 'numeric', size: 4, dataset: key('score') }, { prefix: 'assess' });
   const items = ITEMS.map(([k, label, words]) => field(`items.${k}`, label,
-    { tag: 'select', options: [['', '–'], ['2', `2: ${words[0]}`], ['1', `1: ${words[1]}`], ['0', `0: ${words[2]}`]] }, { prefix: 'assess' }));
+    { tag: 'select', options: [['', '–'], ['2', `2: ${words[0]}`], ['1', `1: ${words[1]}`], ['0', `0: ${words[2]}`]], dataset: key(k) },
+    { prefix: 'assess' }));
   const itemsBox = h('fieldset', { class: 'aldrete-items', hidden: true }, h('legend', { text: 'Modified Aldrete items' }), items.map((i) => i.wrap));
-  const note = field('note', 'Note', { maxlength: 500, size: 40 }, { prefix: 'assess', hint: '(optional)' });
+  const note = field('note', 'Note', { maxlength: 500, size: 40, dataset: key('note') }, { prefix: 'assess', hint: '(optional)' });
   const general = formError();
   const status = h('p', { role: 'status', class: 'saved' });
   scale.input.addEventListener('change', () => {
@@ -73,9 +76,11 @@ export function assessmentForm(d, reload) {
       try {
         const saved = await post(`/api/sessions/${d.session.id}/assessments`, body);
         status.textContent = `${saved.scaleLabel} ${saved.score} recorded.`;
+        form.reset(); // recorded: nothing left for the redraw to put back
         reload();
       } catch (err) {
-        showProblem(form, err);
+        // a live event may have redrawn the view while the answer was on its way: say it on the form shown now
+        showProblem(form.isConnected ? form : document.querySelector('form.assessment-form') || form, err);
       }
     },
   }, h('div', { class: 'chart-grid' }, scale.wrap, score.wrap, note.wrap), itemsBox, general,

@@ -49,8 +49,9 @@ export function s(tag, attrs, ...children) {
 
 /**
  * Replaces a container's children, as live events do many times a minute. What someone is doing there survives: keyboard
- * focus (and the caret) stays on the element with the same data-key, and whatever was typed into a keyed field (an
- * acknowledgement note, a stop reason, a threshold being edited) is put back into the new one.
+ * focus (and the caret) stays on the element with the same data-key, and whatever was typed or chosen in a keyed field
+ * (an acknowledgement note, a stop reason, a threshold being edited, an assessment half recorded) is put back into the
+ * new one, with the error the server said about it.
  */
 export function replace(container, ...children) {
   const active = document.activeElement;
@@ -59,9 +60,17 @@ export function replace(container, ...children) {
   const typed = typedValues(container);
   container.replaceChildren();
   append(container, children);
-  for (const [k, value] of typed) {
+  for (const [k, { value, error }] of typed) {
     const field = container.querySelector(`[data-key="${CSS.escape(k)}"]`);
-    if (field && 'value' in field) field.value = value;
+    if (!field || !('value' in field)) continue;
+    field.value = value;
+    // what the form shows for a choice (the Aldrete items for the Aldrete scale) follows the choice put back
+    field.dispatchEvent(new Event('change'));
+    const slot = errorSlotOf(field);
+    if (error && slot) {
+      slot.textContent = error;
+      field.setAttribute('aria-invalid', 'true');
+    }
   }
   if (key) {
     const again = container.querySelector(`[data-key="${CSS.escape(key)}"]`);
@@ -77,9 +86,18 @@ export function replace(container, ...children) {
 function typedValues(container) {
   const out = new Map();
   container.querySelectorAll('input[data-key], textarea[data-key], select[data-key]').forEach((field) => {
-    if (edited(field)) out.set(field.dataset.key, field.value);
+    if (edited(field)) {
+      const slot = errorSlotOf(field);
+      out.set(field.dataset.key, { value: field.value, error: slot ? slot.textContent : '' });
+    }
   });
   return out;
+}
+
+/** The error said about a field's value belongs to the value: it is put back with it. */
+function errorSlotOf(field) {
+  const id = field.getAttribute('aria-describedby');
+  return id ? document.getElementById(id) : null;
 }
 
 function edited(field) {

@@ -137,7 +137,8 @@ function transitionsPanel(d, ctx, reload, refused) {
       } catch (err) {
         refused.state = session.state;
         refused.error = err;
-        showProblem(form, err);
+        // a live event redrew the view while the answer was on its way: draw again, the refusal with it
+        if (form.isConnected) showProblem(form, err); else reload();
       }
     },
     text: ACTIONS[to],

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,51 @@ class AssessmentBrowserTest extends BrowserTest {
         view.locator("button[data-to=DISCHARGED]").click();
         assertThat(view.locator("#session-phase")).hasText("Discharged");
         assertEquals("DISCHARGED", nurse().get("/api/sessions/" + session).then().extract().jsonPath().getString("state"));
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    /** A reading charted while a nurse filled in the form redrew the session view and emptied the form. */
+    @Test
+    void aScoreHalfRecordedSurvivesTheLiveRedrawWithItsError() {
+        long session = TestClinic.infusingSession();
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/session/" + session);
+        Locator view = page.locator("#session-view");
+        Locator form = view.locator("form.assessment-form");
+        Locator readings = view.locator("table.readings tbody tr");
+        assertThat(readings.first()).isVisible();
+        int charted = readings.count();
+
+        form.getByLabel("Scale").selectOption("MOAA_S");
+        form.getByLabel("Score").fill("7");
+        form.locator("button[type=submit]").click();
+        assertThat(form.locator("[data-error-for=score]")).containsText("must be 0 to 5");
+        TestClinic.chart(session, Map.of("systolic", 118, "diastolic", 76, "heartRate", 72, "spo2", 98));
+        assertThat(readings).hasCount(++charted, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        assertThat(form.getByLabel("Score")).hasValue("7");
+        assertThat(form.locator("[data-error-for=score]")).containsText("must be 0 to 5");
+
+        form.getByLabel("Scale").selectOption("ALDRETE");
+        form.getByLabel("Activity").selectOption("2");
+        form.getByLabel("Note").fill("still drowsy");
+        page.evaluate("document.activeElement.blur()"); // nobody typing: the view is redrawn at once
+        TestClinic.chart(session, Map.of("systolic", 116, "diastolic", 74, "heartRate", 70, "spo2", 98));
+        assertThat(readings).hasCount(++charted, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
+        assertThat(form.getByLabel("Scale")).hasValue("ALDRETE");
+        assertThat(form.getByLabel("Activity")).isVisible();
+        assertThat(form.getByLabel("Activity")).hasValue("2");
+        assertThat(form.getByLabel("Score")).isHidden();
+        assertThat(form.getByLabel("Note")).hasValue("still drowsy");
+
+        // recorded, the form starts empty again and the redraw puts nothing back
+        for (String item : List.of("Respiration", "Circulation", "SpO2", "Consciousness")) {
+            form.getByLabel(item).selectOption("2");
+        }
+        form.locator("button[type=submit]").click();
+        assertThat(view.locator("table.assessments tbody tr")).hasCount(1);
+        assertThat(form.getByLabel("Scale")).hasValue("");
+        assertThat(form.getByLabel("Note")).hasValue("");
         assertEquals(List.of(), browser.errors);
         page.context().close();
     }
