@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -54,16 +55,20 @@ final class Api {
                 + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Form login: the encrypted session cookie is then checked on each request, without bcrypt. */
+    /** Form login: the encrypted session cookie and the login's token are then checked on each request, without bcrypt. */
     static Api login(String base, String user, String password, HttpClient http) throws IOException, InterruptedException {
         String form = "j_username=" + user + "&j_password=" + password;
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
-                .map(c -> c.substring(0, c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("login answered " + r.statusCode() + " without a session cookie"));
-        return new Api(base, http, "Cookie", cookie);
+        // the login cookie and the login's token: the server accepts the one only with the other
+        List<String> cookies = r.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=") || c.startsWith("chairside-login="))
+                .map(c -> c.substring(0, c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).toList();
+        if (cookies.size() != 2) {
+            throw new IllegalStateException("login answered " + r.statusCode() + " without its two cookies: " + cookies);
+        }
+        return new Api(base, http, "Cookie", String.join("; ", cookies));
     }
 
     /** A new keep-alive connection that sends this client's credentials. */

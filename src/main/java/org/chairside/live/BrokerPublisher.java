@@ -46,7 +46,7 @@ public class BrokerPublisher implements LivePublisher {
      */
     void loggedOut(@Observes LoggedOut logout) {
         sendUserNotice(LiveReceiver.LOGGED_OUT, logout.username(),
-                "their streams of the user end when they next reconnect");
+                "their streams of the user end when they next reconnect, and they accept the ended login for up to chairside.security.remember-login");
     }
 
     /** A change to a user's access, once committed: every instance forgets their login and ends their streams. */

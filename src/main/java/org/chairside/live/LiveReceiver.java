@@ -12,11 +12,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import org.chairside.security.Credentials;
+import org.chairside.security.Logins;
 
 /**
  * Scale-out: takes events off the live-in channel (published by any instance, this one included) into the hub, and
- * ends the streams of a user who logged out on any instance; a change to a user's access on any instance also makes
- * this one forget their remembered login.
+ * ends the streams of a user who logged out on any instance, forgetting the logins it knew live for them (the next
+ * request reads which have ended); a change to a user's access on any instance also makes this one forget their
+ * remembered login.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "chairside.live.broker", stringValue = "rabbitmq")
@@ -35,12 +37,14 @@ public class LiveReceiver {
     private final LiveHub hub;
     private final UserStreams userStreams;
     private final Credentials credentials;
+    private final Logins logins;
 
-    public LiveReceiver(ObjectMapper json, LiveHub hub, UserStreams userStreams, Credentials credentials) {
+    public LiveReceiver(ObjectMapper json, LiveHub hub, UserStreams userStreams, Credentials credentials, Logins logins) {
         this.json = json;
         this.hub = hub;
         this.userStreams = userStreams;
         this.credentials = credentials;
+        this.logins = logins;
     }
 
     @Incoming("live-in")
@@ -54,7 +58,9 @@ public class LiveReceiver {
             }
             JsonNode object = json.readTree(message);
             if (object.hasNonNull(LOGGED_OUT)) {
-                userStreams.end(object.get(LOGGED_OUT).asText());
+                String user = object.get(LOGGED_OUT).asText();
+                logins.forget(user);
+                userStreams.end(user);
             } else if (object.hasNonNull(ACCESS_CHANGED)) {
                 String user = object.get(ACCESS_CHANGED).asText();
                 credentials.forget(user);

@@ -7,16 +7,22 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The browser's encrypted session cookie names a user; the roles are looked up, so a removed user is out. */
+/**
+ * The browser's encrypted session cookie names a user; it is accepted with the token of a login that has not ended (a
+ * logout ends it, see {@link Logins}), and the roles are looked up, so a removed user is out.
+ */
 @ApplicationScoped
 public class SessionCookieIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
     private final Credentials credentials;
+    private final Logins logins;
 
-    public SessionCookieIdentityProvider(Credentials credentials) {
+    public SessionCookieIdentityProvider(Credentials credentials, Logins logins) {
         this.credentials = credentials;
+        this.logins = logins;
     }
 
     @Override
@@ -26,12 +32,20 @@ public class SessionCookieIdentityProvider implements IdentityProvider<TrustedAu
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        Optional<Credentials.Account> remembered = credentials.rememberedAccount(request.getPrincipal());
-        if (remembered.isPresent()) {
+        String user = request.getPrincipal();
+        String token = Logins.token(HttpSecurityUtils.getRoutingContextAttribute(request));
+        if (token == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        Optional<Credentials.Account> remembered = credentials.rememberedAccount(user);
+        if (remembered.isPresent() && logins.knownLive(token, user)) {
             return Uni.createFrom().item(PasswordIdentityProvider.identity(remembered.get()));
         }
-        return context.runBlocking(() -> credentials.account(request.getPrincipal())
-                .map(PasswordIdentityProvider::identity)
-                .orElseThrow(AuthenticationFailedException::new));
+        return context.runBlocking(() -> {
+            if (!logins.isLive(token, user)) {
+                throw new AuthenticationFailedException();
+            }
+            return credentials.account(user).map(PasswordIdentityProvider::identity).orElseThrow(AuthenticationFailedException::new);
+        });
     }
 }

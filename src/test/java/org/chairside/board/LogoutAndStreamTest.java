@@ -1,6 +1,8 @@
 package org.chairside.board;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,22 +49,47 @@ class LogoutAndStreamTest {
     }
 
     @Test
-    void logoutDropsTheLoginCookie() {
+    void logoutDropsTheLoginCookies() {
         Response login = formLogin("nurse", TestClinic.PASSWORD);
         assertEquals(200, login.statusCode());
-        String cookie = login.getCookie("quarkus-credential");
-        assertNotNull(cookie);
-        given().cookie("quarkus-credential", cookie).get("/api/me").then().statusCode(200);
+        Map<String, String> cookies = login.getCookies();
+        assertNotNull(cookies.get("quarkus-credential"));
+        assertNotNull(cookies.get("chairside-login"));
+        given().cookies(cookies).get("/api/me").then().statusCode(200);
 
-        Response out = given().cookie("quarkus-credential", cookie).post("/api/logout");
+        Response out = given().cookies(cookies).post("/api/logout");
         assertEquals(204, out.statusCode());
         List<String> setCookies = out.headers().getValues("Set-Cookie");
-        assertEquals(1, setCookies.size(), "one instruction for the cookie: " + setCookies);
-        String clear = setCookies.get(0);
-        assertTrue(clear.startsWith("quarkus-credential=;"), clear);
-        assertTrue(clear.contains("Max-Age=0"), clear);
-        assertTrue(clear.contains("Path=/"), clear);
-        assertTrue(clear.contains("HTTPOnly") || clear.contains("HttpOnly"), clear);
+        assertEquals(2, setCookies.size(), "one instruction for each cookie: " + setCookies);
+        for (String name : List.of("quarkus-credential", "chairside-login")) {
+            String clear = setCookies.stream().filter(c -> c.startsWith(name + "=;")).findFirst().orElseThrow(() -> new AssertionError(name + ": " + setCookies));
+            assertTrue(clear.contains("Max-Age=0"), clear);
+            assertTrue(clear.contains("Path=/"), clear);
+            assertTrue(clear.contains("HTTPOnly") || clear.contains("HttpOnly"), clear);
+        }
+    }
+
+    /**
+     * The login cookie is the user's name, encrypted, valid until it expires: a copy taken before the logout (a shared
+     * nursing-station computer, a saved browser profile) went on logging the user in for up to twelve hours.
+     */
+    @Test
+    void aLogoutEndsThatLoginOnTheServerAndNoOtherLogin() {
+        Map<String, String> station = formLogin("nurse", TestClinic.PASSWORD).getCookies();
+        Map<String, String> tablet = formLogin("nurse", TestClinic.PASSWORD).getCookies();
+        given().cookies(station).get("/api/me").then().statusCode(200);
+        given().cookies(tablet).get("/api/me").then().statusCode(200);
+
+        given().cookies(station).post("/api/logout").then().statusCode(204);
+        given().cookies(station).get("/api/me").then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().cookies(station).queryParam("requestedWith", "chairside").get("/api/stream").then().statusCode(401);
+        given().cookies(tablet).get("/api/me").then().statusCode(200).body("username", equalTo("nurse"));
+        // the login cookie alone, or with a token of another user's login, is no login
+        Map<String, String> provider = formLogin("provider", TestClinic.PASSWORD).getCookies();
+        given().cookie("quarkus-credential", tablet.get("quarkus-credential")).get("/api/me").then().statusCode(401);
+        given().cookie("quarkus-credential", tablet.get("quarkus-credential")).cookie("chairside-login", provider.get("chairside-login"))
+                .get("/api/me").then().statusCode(401);
+        given().cookies(provider).get("/api/me").then().statusCode(200).body("username", equalTo("provider"));
     }
 
     @Test

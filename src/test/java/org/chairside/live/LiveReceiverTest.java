@@ -19,6 +19,7 @@ import org.chairside.security.AccessChanged;
 import org.chairside.security.Credentials;
 import org.chairside.security.FailedLogins;
 import org.chairside.security.LoggedOut;
+import org.chairside.security.Logins;
 
 /**
  * What arrives on the live channel: one transaction's events as an array, a logout on some instance, or a lone event
@@ -88,7 +89,8 @@ class LiveReceiverTest {
     }
 
     private LiveReceiver receiver(UserStreams streams) {
-        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5), new FailedLogins(5, Duration.ofMinutes(5))));
+        return new LiveReceiver(json, hub, streams, new Credentials(Duration.ofMinutes(5), new FailedLogins(5, Duration.ofMinutes(5))),
+                new Logins(Duration.ofMinutes(5)));
     }
 
     private static LiveHub.Sink cutInto(List<String> cut, String name) {

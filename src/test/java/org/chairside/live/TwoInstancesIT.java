@@ -168,19 +168,37 @@ class TwoInstancesIT {
     }
 
     @Test
-    void aLoginCookieFromOneInstanceIsAcceptedByTheOther() throws Exception {
+    void aLoginFromOneInstanceIsAcceptedByTheOtherUntilALogoutOnEither() throws Exception {
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(a.uri("/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=provider&j_password=" + PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode(), login.body());
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-        assertNotNull(cookie, "the login sets the session cookie");
-        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(b.uri("/api/me")).header("Cookie", cookie).build(),
+        String cookies = String.join("; ", login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=") || c.startsWith("chairside-login="))
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+        assertTrue(cookies.contains("quarkus-credential=") && cookies.contains("chairside-login="), "the login sets both cookies: " + cookies);
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(b.uri("/api/me")).header("Cookie", cookies).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, me.statusCode(), "the shared session key lets the other instance read the cookie");
         assertTrue(me.body().contains("\"provider\""), me.body());
+
+        // B now knows the login live; a logout on A ends it there too (the broker's notice), not after remember-login
+        HttpResponse<String> out = HTTP.send(HttpRequest.newBuilder(a.uri("/api/logout")).header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, out.statusCode(), out.body());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status;
+        do {
+            status = HTTP.send(HttpRequest.newBuilder(b.uri("/api/me")).header("Cookie", cookies).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } while (status == 200 && System.nanoTime() < deadline && sleep(50));
+        assertEquals(401, status, "the ended login is refused on the other instance");
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     @Test

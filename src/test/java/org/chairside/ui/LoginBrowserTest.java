@@ -49,6 +49,7 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(page.locator("#live-status")).hasText("Live");
         assertThat(page.locator("nav a[data-nav=admin]")).hasCount(0);
         assertTrue(page.context().cookies().stream().anyMatch(c -> c.name.equals("quarkus-credential")));
+        java.util.List<com.microsoft.playwright.options.Cookie> copy = page.context().cookies();
 
         page.locator("#logout").click();
         assertThat(page.locator("#login-error")).hasText("You are logged out.");
@@ -57,6 +58,9 @@ class LoginBrowserTest extends BrowserTest {
         // A reload stays logged out: the server no longer knows this browser.
         page.reload();
         assertThat(page.locator("#login-username")).isVisible();
+        assertEquals(401, page.request().get(app + "api/me").status());
+        // nor does a copy of the cookies taken before the logout: the login ended on the server
+        page.context().addCookies(copy);
         assertEquals(401, page.request().get(app + "api/me").status());
         page.context().close();
         assertEquals(java.util.List.of(), browser.errors);
