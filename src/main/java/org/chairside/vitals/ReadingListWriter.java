@@ -1,5 +1,6 @@
 package org.chairside.vitals;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.json.InstantSerializer;
 import org.chairside.rules.Consciousness;
@@ -66,38 +69,100 @@ public class ReadingListWriter {
     private static final SerializedString AMENDS_ID = new SerializedString("amendsId");
     private static final SerializedString AMEND_REASON = new SerializedString("amendReason");
 
+    private static final String COUNT = "select count(*) from reading where session_id = ?";
+
     private final DataSource db;
     private final JsonFactory json;
+    private final ReadingListCache copies;
 
-    public ReadingListWriter(DataSource db, ObjectMapper mapper) {
+    public ReadingListWriter(DataSource db, ObjectMapper mapper,
+                             @ConfigProperty(name = "chairside.readings.list-cache") MemorySize cacheSize) {
         this.db = db;
         this.json = mapper.getFactory();
+        this.copies = new ReadingListCache(cacheSize.asLongValue());
     }
 
     /** Every reading of the session in taken-at order, amended originals included; the caller has checked the session exists. */
     public void write(long sessionId, OutputStream out) throws IOException {
         try (Connection c = db.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            // PostgreSQL streams a result by the fetch size only inside a transaction.
-            c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement(SELECT)) {
-                p.setFetchSize(FETCH_SIZE);
-                p.setLong(1, sessionId);
-                try (ResultSet rs = p.executeQuery(); JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-                    // The container owns the response stream and closes it after this method.
-                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    g.writeStartArray();
-                    while (rs.next()) {
-                        row(rs, g);
-                    }
-                    g.writeEndArray();
-                }
-                c.commit();
-            } finally {
-                c.setAutoCommit(autoCommit);
+            ReadingListCache.Copy copy = copies.enabled() ? copies.get(sessionId) : null;
+            if (copy != null && copy.readings() == count(c, sessionId)) {
+                out.write(copy.json());
+                return;
             }
+            if (!copies.enabled()) {
+                write(c, sessionId, out);
+                return;
+            }
+            ByteArrayOutputStream kept = new ByteArrayOutputStream(copy == null ? 8192 : copy.json().length + 4096);
+            int readings = write(c, sessionId, new Tee(out, kept));
+            copies.put(sessionId, readings, kept.toByteArray());
         } catch (SQLException e) {
             throw new IOException("listing the readings of session " + sessionId + " failed", e);
+        }
+    }
+
+    private static int count(Connection c, long sessionId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(COUNT)) {
+            p.setLong(1, sessionId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Streams the list and returns how many readings it holds. */
+    private int write(Connection c, long sessionId, OutputStream out) throws SQLException, IOException {
+        int readings = 0;
+        boolean autoCommit = c.getAutoCommit();
+        // PostgreSQL streams a result by the fetch size only inside a transaction.
+        c.setAutoCommit(false);
+        try (PreparedStatement p = c.prepareStatement(SELECT)) {
+            p.setFetchSize(FETCH_SIZE);
+            p.setLong(1, sessionId);
+            try (ResultSet rs = p.executeQuery(); JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+                // The container owns the response stream and closes it after this method.
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.writeStartArray();
+                while (rs.next()) {
+                    row(rs, g);
+                    readings++;
+                }
+                g.writeEndArray();
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        return readings;
+    }
+
+    /** The response, and the copy kept of it. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream out;
+        private final ByteArrayOutputStream kept;
+
+        Tee(OutputStream out, ByteArrayOutputStream kept) {
+            this.out = out;
+            this.kept = kept;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            kept.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            kept.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 

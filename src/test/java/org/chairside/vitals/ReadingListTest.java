@@ -147,6 +147,27 @@ class ReadingListTest {
         assertTrue(body.length() > 1_000_000, "far more than one output buffer: " + body.length());
         assertEquals(asJacksonWritesIt(session), body);
         assertEquals(3000, mapper.readTree(body).size());
+
+        // a list this long is kept as written and served again while the session's readings are unchanged...
+        assertEquals(body, listed(session));
+        // ...and never once they change: a new reading, then a correction (a new reading, the original marked amended)
+        long charted = chart(session, Map.of("heartRate", 77)).getLong("reading.id");
+        String withNew = listed(session);
+        assertEquals(asJacksonWritesIt(session), withNew);
+        assertEquals(3001, mapper.readTree(withNew).size());
+        assertEquals(withNew, listed(session));
+        long corrected = nurse().body(Map.of("heartRate", 74, "reason", "recounted")).post("/api/readings/" + charted + "/amendments")
+                .then().statusCode(201).extract().jsonPath().getLong("reading.id");
+        String amended = listed(session);
+        assertEquals(asJacksonWritesIt(session), amended);
+        JsonNode original = null;
+        for (JsonNode r : mapper.readTree(amended)) {
+            if (r.get("id").asLong() == charted) {
+                original = r;
+            }
+        }
+        assertTrue(original != null && original.get("amended").asBoolean() && original.get("supersededById").asLong() == corrected, amended);
+        assertEquals(3002, mapper.readTree(amended).size());
     }
 
     @Test
