@@ -82,19 +82,30 @@ public class ReadingListWriter {
         this.copies = new ReadingListCache(cacheSize.asLongValue());
     }
 
-    /** Every reading of the session in taken-at order, amended originals included; the caller has checked the session exists. */
+    /** The list as last written, if the session's readings are still the ones it holds; else null (then {@link #write}). */
+    public byte[] unchangedCopy(long sessionId) {
+        ReadingListCache.Copy copy = copies.enabled() ? copies.get(sessionId) : null;
+        if (copy == null) {
+            return null;
+        }
+        try (Connection c = db.getConnection()) {
+            return copy.readings() == count(c, sessionId) ? copy.json() : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the readings of session " + sessionId + " failed", e);
+        }
+    }
+
+    /**
+     * Every reading of the session in taken-at order, amended originals included; the caller has checked the session
+     * exists. A long list is kept as written (see {@link ReadingListCache}).
+     */
     public void write(long sessionId, OutputStream out) throws IOException {
         try (Connection c = db.getConnection()) {
-            ReadingListCache.Copy copy = copies.enabled() ? copies.get(sessionId) : null;
-            if (copy != null && copy.readings() == count(c, sessionId)) {
-                out.write(copy.json());
-                return;
-            }
             if (!copies.enabled()) {
                 write(c, sessionId, out);
                 return;
             }
-            ByteArrayOutputStream kept = new ByteArrayOutputStream(copy == null ? 8192 : copy.json().length + 4096);
+            ByteArrayOutputStream kept = new ByteArrayOutputStream(8192);
             int readings = write(c, sessionId, new Tee(out, kept));
             copies.put(sessionId, readings, kept.toByteArray());
         } catch (SQLException e) {
