@@ -25,7 +25,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import org.chairside.session.SessionState;
 
 /** GET /api/sessions/{id}/readings is streamed from the rows: it must be exactly what Jackson writes for the views. */
 @QuarkusTest
@@ -120,29 +119,8 @@ class ReadingListTest {
     @Test
     void aLongSessionIsWrittenWholeAcrossManyBuffers() throws Exception {
         long session = openSession();
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // Stored directly: the list does not care how readings arrived, and 3,000 POSTs would only slow the suite.
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 3000; i++) {
-                Reading r = new Reading();
-                r.sessionId = session;
-                r.takenAt = start.plusMillis(i * 1001L);
-                r.enteredAt = r.takenAt.plusNanos(1000);
-                r.phase = i < 5 ? SessionState.CHECKED_IN : SessionState.INFUSING;
-                r.systolic = 100 + i % 50;
-                r.diastolic = 70;
-                r.heartRate = i % 7 == 0 ? null : 60 + i % 40;
-                r.spo2 = 97;
-                r.temperatureC = i % 3 == 0 ? 36.6 + i % 10 / 10.0 : null;
-                r.respiratoryRate = i % 5 == 0 ? 12 + i % 14 : null;
-                r.onOxygen = i % 4 == 0 ? null : i % 4 == 1;
-                r.consciousness = i % 11 == 0 ? null : org.chairside.rules.Consciousness.values()[i % 5];
-                r.source = Source.DEVICE;
-                r.sourceRef = "dev-" + i;
-                r.chartedBy = "monitor";
-                r.persist();
-            }
-        });
+        DeviceReadings.store(session, 3000);
         String body = listed(session);
         assertTrue(body.length() > 1_000_000, "far more than one output buffer: " + body.length());
         assertEquals(asJacksonWritesIt(session), body);
