@@ -63,10 +63,14 @@ public class Logins {
         rc.response().addCookie(cookie(token).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
     }
 
-    /** Whether the token is of the user's login, known live on this instance lately; empty answer means "ask {@link #isLive}". */
+    /** Whether the token is of the user's login, known live on this instance lately; false means "ask {@link #isLive}". */
     public boolean knownLive(String token, String username) {
         Live l = token == null ? null : live.get(token);
-        return l != null && l.username().equals(username) && l.until() > clock.millis();
+        if (l != null && l.until() <= clock.millis()) {
+            live.remove(token, l); // a login cookie left unused: nothing stays remembered for it
+            return false;
+        }
+        return l != null && l.username().equals(username);
     }
 
     /** Whether the token is of a login of this user that has not ended. Blocks. */

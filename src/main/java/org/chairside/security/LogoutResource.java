@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends a browser login: the form login keeps the user in an encrypted, HTTP-only cookie that page scripts
- * cannot touch, so the server tells the browser to drop it, and ends the login on the server ({@link Logins}). The user's open live streams are cut as well
- * (see {@link LoggedOut}): a stream is authenticated once, when it opens, and would otherwise go on showing
- * patients' vitals in a tab the user left open.
+ * cannot touch, so the server tells the browser to drop it, and ends the login on the server ({@link Logins}).
+ * The user's open live streams are cut as well (see {@link LoggedOut}): a stream is authenticated once, when it
+ * opens, and would otherwise go on showing patients' vitals in a tab the user left open.
  */
 @Path("/api/logout")
 @Authenticated
