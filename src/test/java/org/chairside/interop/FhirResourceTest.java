@@ -36,6 +36,12 @@ class FhirResourceTest {
         return nurse().contentType(FHIR).body(body).post("/api/fhir/" + path).then();
     }
 
+    /** Posts an Observation that is charted as a reading of its own; the reading's id, from the Location. */
+    private static String storedAs(String observation) {
+        String location = post("Observation", observation).statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** The SpO2 Observation of the same patient and moment as the heart rate fixture, id spo2-7. */
     private static String spo2OfTheSameMoment(String hr, int spo2) {
         return hr.replace("hr-7", "spo2-7").replace("8867-4", "59408-5")
@@ -169,8 +175,7 @@ class FhirResourceTest {
     void aVitalJoinedLaterIsJudgedByTheRules() {
         Object[] s = session();
         String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
-        String location = post("Observation", hr).statusCode(201).extract().header("Location");
-        String first = location.substring(location.lastIndexOf('/') + 1);
+        String first = storedAs(hr);
         String spo2 = spo2OfTheSameMoment(hr, 86);
         post("Observation", spo2).statusCode(201).body("issue[0].diagnostics", containsString("Joined to reading " + first));
         nurse().get("/api/alerts?sessionId=" + s[0]).then().body("condition", hasItem("SPO2_LOW"));
@@ -184,8 +189,7 @@ class FhirResourceTest {
     void aJoinKeepsWhatANurseAddedToTheReading() {
         Object[] s = session();
         String hr = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
-        String location = post("Observation", hr).statusCode(201).extract().header("Location");
-        String first = location.substring(location.lastIndexOf('/') + 1);
+        String first = storedAs(hr);
         long amended = nurse().body(Map.of("heartRate", 71, "onOxygen", true, "consciousness", "VOICE", "reason", "on 2 l/min, drowsy"))
                 .post("/api/readings/" + first + "/amendments").then().statusCode(201).extract().jsonPath().getLong("reading.id");
         String spo2 = spo2OfTheSameMoment(hr, 95);
@@ -201,8 +205,7 @@ class FhirResourceTest {
     void aChangedValueUnderAStoredObservationsIdentityIsRefusedWhateverItsStatus() {
         Object[] s = session();
         String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
-        String location = post("Observation", obs).statusCode(201).extract().header("Location");
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = storedAs(obs);
         for (String status : List.of("final", "preliminary")) {
             post("Observation", obs.replace("\"final\"", "\"" + status + "\"").replace("\"value\": 71", "\"value\": 75")).statusCode(422)
                     .body("issue[0].severity", equalTo("error"))
@@ -233,8 +236,7 @@ class FhirResourceTest {
     void aCorrectionOfAStoredObservationIsRefusedNamingTheReadingToAmend() {
         Object[] s = session();
         String obs = resource("fhir/observation-hr.json").replace("${MRN}", (String) s[1]);
-        String location = post("Observation", obs).statusCode(201).extract().header("Location");
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = storedAs(obs);
         for (String status : List.of("corrected", "amended")) {
             post("Observation", obs.replace("\"final\"", "\"" + status + "\"").replace("\"value\": 71", "\"value\": 75")).statusCode(422)
                     .body("issue[0].severity", equalTo("error"))
