@@ -61,12 +61,13 @@ final class Api {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        // the login cookie and the login's token: the server accepts the one only with the other
+        // the login cookie and the login's token: the server accepts the one only with the other (builds before the
+        // twenty-sixth round, which a comparison may start, set no token)
         List<String> cookies = r.headers().allValues("set-cookie").stream()
                 .filter(c -> c.startsWith("quarkus-credential=") || c.startsWith("chairside-login="))
                 .map(c -> c.substring(0, c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).toList();
-        if (cookies.size() != 2) {
-            throw new IllegalStateException("login answered " + r.statusCode() + " without its two cookies: " + cookies);
+        if (cookies.stream().noneMatch(c -> c.startsWith("quarkus-credential="))) {
+            throw new IllegalStateException("login answered " + r.statusCode() + " without its cookie: " + cookies);
         }
         return new Api(base, http, "Cookie", String.join("; ", cookies));
     }

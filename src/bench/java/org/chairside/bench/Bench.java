@@ -30,9 +30,10 @@ import org.HdrHistogram.Histogram;
  * Chairside's benchmark (issue 5). Run with {@code ./mvnw verify -Pbench}; {@code -Dbench.seconds=5} shortens every
  * timed phase for a quick run, {@code -Dbench.only=1,2} picks scenarios, {@code -Dbench.jfr=true} records the server
  * with JFR. Writes target/bench/report.json and target/bench/report.md. It reports: no number fails the build.
+ * {@code -Dbench.compare=<another build's chairside.jar>} runs {@link Compare} instead: the charting of two builds in turns.
  */
 public final class Bench {
-    private static final int SESSIONS = 256;
+    private static final int SESSIONS = Clinic.SESSIONS;
     /** Starts of each kind in scenario 4. */
     private static final int STARTS = 3;
     /** A history request at least this slow is listed with its time (scenario 5 is one client, one request at a time). */
@@ -48,9 +49,8 @@ public final class Bench {
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> scenarios = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
-    private Api admin;
-    private Api api;
-    private final long[] sessionIds = new long[SESSIONS];
+    /** Made on the server after the starts of scenario 4. */
+    private Clinic clinic;
 
     private Bench(Path dir, Server server, Double secondsOverride, String only) {
         this.dir = dir;
@@ -69,6 +69,11 @@ public final class Bench {
         String only = System.getProperty("bench.only", "").trim();
         String jvm = System.getProperty("bench.jvm", "").trim();
         List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+        String baseline = System.getProperty("bench.compare", "").trim();
+        if (!baseline.isEmpty()) {
+            Compare.run(dir, Path.of(baseline).toAbsolutePath(), jar, port, seconds, jvmOptions);
+            return;
+        }
         Path work = dir.resolve("run");
         deleteTree(work);
         Files.createDirectories(work);
@@ -173,7 +178,7 @@ public final class Bench {
         scenarios.put("4-startup", startup);
         log("startup " + archived.get(STARTS - 1)[0] + " ms (median of " + STARTS + ": " + startMs + " ms), RSS idle " + round(rssIdle) + " MiB");
 
-        setUp();
+        clinic = Clinic.open(server);
 
         if (wanted(6)) {
             guarded("6-ceiling", this::ceiling);
@@ -252,55 +257,6 @@ public final class Bench {
         }
     }
 
-    // ------------------------------------------------------------------ set-up through the API
-
-    private void setUp() throws Exception {
-        admin = Api.basic(server.base(), "admin", Server.ADMIN_PASSWORD, Api.newClient(null));
-        admin.create("/api/users", "{\"username\":\"" + Api.USER + "\",\"password\":\"" + Api.PASSWORD
-                + "\",\"roles\":[\"NURSE\",\"PROVIDER\",\"ADMIN\"]}");
-        api = Api.login(server.base(), Api.USER, Api.PASSWORD, Api.newClient(null));
-        long t0 = System.nanoTime();
-        ExecutorService pool = Api.pool(8, "setup");
-        List<Future<Long>> made = new ArrayList<>();
-        for (int i = 0; i < SESSIONS; i++) {
-            int n = i;
-            made.add(pool.submit(() -> infusingSession(n)));
-        }
-        for (int i = 0; i < SESSIONS; i++) {
-            sessionIds[i] = made.get(i).get();
-        }
-        pool.shutdown();
-        log(SESSIONS + " infusing sessions made through the API in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    }
-
-    private long infusingSession(int n) throws Exception {
-        long recliner = api.create("/api/recliners", "{\"name\":\"B-Chair-" + n + "\"}").get("id").asLong();
-        long patient = api.create("/api/patients", "{\"mrn\":\"B-" + n + "\",\"givenName\":\"Bench\",\"familyName\":\"Patient " + n
-                + "\",\"birthDate\":\"1980-01-01\",\"weightKg\":70}").get("id").asLong();
-        long session = api.create("/api/sessions", "{\"patientId\":" + patient + ",\"reclinerId\":" + recliner
-                + ",\"weightKg\":70,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}").get("id").asLong();
-        api.create("/api/sessions/" + session + "/readings", "{\"systolic\":120,\"diastolic\":80,\"heartRate\":72,\"spo2\":98}");
-        api.create("/api/sessions/" + session + "/transitions", "{\"to\":\"INFUSING\"}");
-        return session;
-    }
-
-    /** 95 % normal readings; 5 % with a heart rate of 115 (over the 110 limit: a MEDIUM alert, resolved by the next normal one). */
-    private static String reading(double crossingShare) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        int hr = r.nextDouble() < crossingShare ? 115 : 66 + r.nextInt(14);
-        return "{\"systolic\":" + (112 + r.nextInt(14)) + ",\"diastolic\":" + (72 + r.nextInt(10)) + ",\"heartRate\":" + hr
-                + ",\"spo2\":" + (96 + r.nextInt(4)) + ",\"respiratoryRate\":" + (12 + r.nextInt(6)) + ",\"temperatureC\":36.8}";
-    }
-
-    /** One normal reading into one of the infusing sessions, so that the next request cannot be a cached result. */
-    private void chartBetween(int i) throws IOException, InterruptedException {
-        long session = sessionIds[Math.floorMod(i, SESSIONS)];
-        HttpResponse<String> r = api.send(api.post("/api/sessions/" + session + "/readings", reading(0)));
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("charting between history requests answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
     // ------------------------------------------------------------------ 6. ceiling
 
     private void ceiling() throws Exception {
@@ -353,10 +309,10 @@ public final class Bench {
         params.put("auth", "session cookie from a form login");
         params.put("success", "201");
         out.put("parameters", params);
-        Load.run(api, 16, warm, 0, 201, chartRequests(16, 0.05), null);
+        Load.run(clinic.api, 16, warm, 0, 201, clinic.chartRequests(16, 0.05), null);
         StringBuilder cell = new StringBuilder();
         for (int clients : new int[] {1, 16, 64}) {
-            Load.Result res = Load.run(api, clients, secs, 0, 201, chartRequests(clients, 0.05), null);
+            Load.Result res = Load.run(clinic.api, clients, secs, 0, 201, clinic.chartRequests(clients, 0.05), null);
             Map<String, Object> m = res.toMap();
             Map<String, Object> ceiling = sub(scenarios.get("6-ceiling"), "live-" + clients);
             if (ceiling != null) {
@@ -378,7 +334,7 @@ public final class Bench {
         // The same at 16 clients with HTTP Basic: every request verifies the bcrypt hash of the password.
         double basicSecs = seconds(10);
         Api basic = Api.basic(server.base(), Api.USER, Api.PASSWORD, null);
-        Load.Result res = Load.run(basic, 16, basicSecs, 0, 201, chartRequests(16, 0.05), null);
+        Load.Result res = Load.run(basic, 16, basicSecs, 0, 201, clinic.chartRequests(16, 0.05), null);
         Map<String, Object> bm = res.toMap();
         bm.put("note", "HTTP Basic on every request, " + basicSecs + " s");
         out.put("basic-auth-16", bm);
@@ -413,10 +369,10 @@ public final class Bench {
         params.put("database", "as scenario 5 leaves it: its 100,000 past sessions beside the " + SESSIONS + " infusing ones");
         params.put("readings", "as scenario 1");
         out.put("parameters", params);
-        Load.run(api, 16, warm, 0, 201, chartRequests(16, 0.05), null);
+        Load.run(clinic.api, 16, warm, 0, 201, clinic.chartRequests(16, 0.05), null);
         StringBuilder cell = new StringBuilder();
         for (int clients : new int[] {16, 64}) {
-            Load.Result res = Load.run(api, clients, secs, 0, 201, chartRequests(clients, 0.05), null);
+            Load.Result res = Load.run(clinic.api, clients, secs, 0, 201, clinic.chartRequests(clients, 0.05), null);
             Map<String, Object> m = res.toMap();
             out.put("clients-" + clients, m);
             log("charting on the history @" + clients + ": " + summary(res));
@@ -428,11 +384,6 @@ public final class Bench {
         scenarios.put("8-charting-on-history", out);
         rows.add(new String[] {"8. Charting on a clinic's history", secs + " s per level, scenario 1's load on the database scenario 5 leaves"
                 + " (100,000 past sessions)", cell.toString(), "(as 1: not in the issue's list)", "-"});
-    }
-
-    private Load.Requests chartRequests(int clients, double crossing) {
-        int perClient = Math.max(1, SESSIONS / clients);
-        return (c, i) -> Wire.Call.post("/api/sessions/" + sessionIds[(c + clients * (int) (i % perClient)) % SESSIONS] + "/readings", reading(crossing));
     }
 
     // ------------------------------------------------------------------ 7. device feed (HL7 v2 over MLLP)
@@ -569,7 +520,7 @@ public final class Bench {
         long t0 = System.nanoTime();
         for (int i = 0; i < dashboards; i++) {
             Dashboard d = new Dashboard(i, i < readingSample);
-            readers.open(d, api);
+            readers.open(d, clinic.api);
             boards.add(d);
             if (i % 50 == 49) {
                 for (Dashboard b : boards.subList(i - 49, i + 1)) {
@@ -596,7 +547,7 @@ public final class Bench {
         Map<AlertChange, Long> alertAnswered = new ConcurrentHashMap<>();
         Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
         AtomicLong expectedEvents = new AtomicLong();
-        Load.Result post = Load.run(api, senders, secs, rate, 201, chartRequests(senders, crossing), (c, r, at) -> {
+        Load.Result post = Load.run(clinic.api, senders, secs, rate, 201, clinic.chartRequests(senders, crossing), (c, r, at) -> {
             try {
                 JsonNode body = Api.JSON.readTree(r.body());
                 readingAnswered.put(body.get("reading").get("id").asLong(), at);
@@ -713,7 +664,8 @@ public final class Bench {
                 + " readings in " + seed.millis + " ms");
         long restartMs = server.start();
         Thread.sleep(2000);
-        api = Api.login(server.base(), Api.USER, Api.PASSWORD, Api.newClient(null));
+        clinic.logInAgain();
+        Api api = clinic.api;
         int repeats = secondsOverride != null ? 10 : 30;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("seed", "plain JDBC into the stopped server's H2 file: " + seed.sessions + " closed sessions over " + seed.patients
@@ -764,7 +716,7 @@ public final class Bench {
             int size = 0;
             double cpu0 = 0;
             for (int i = -5; i < repeats; i++) {
-                chartBetween(i);
+                clinic.chartBetween(i);
                 if (i == 0) {
                     cpu0 = server.cpuMillis();
                 }
@@ -830,13 +782,13 @@ public final class Bench {
         ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(page.size());
         try {
             for (int i = 0; i < repeats; i++) {
-                chartBetween(i);
+                clinic.chartBetween(i);
                 long t = System.nanoTime();
                 for (String k : List.of("session", "readings", "alerts")) {
                     api.send(api.get(paths.get(k)));
                 }
                 view.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
-                chartBetween(i);
+                clinic.chartBetween(i);
                 double cpu0 = server.cpuMillis();
                 t = System.nanoTime();
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -890,7 +842,7 @@ public final class Bench {
 
     /** The id of the newest reading of a session's list that is not amended. */
     private long lastCurrentReading(String listPath) throws IOException, InterruptedException {
-        JsonNode list = Api.JSON.readTree(api.send(api.get(listPath)).body());
+        JsonNode list = Api.JSON.readTree(clinic.api.send(clinic.api.get(listPath)).body());
         for (int i = list.size() - 1; i >= 0; i--) {
             if (!list.get(i).path("amended").asBoolean()) {
                 return list.get(i).path("id").asLong();
@@ -1036,7 +988,7 @@ public final class Bench {
         System.out.flush();
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }
