@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.chairside.patient.Contains;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.QueryNumber;
 import org.chairside.problem.Violation;
@@ -104,10 +105,11 @@ public class HistoryResource {
         if (q != null && !q.isBlank()) {
             // Patients first: a substring match cannot use an index, so it scans the small patient table once, and the
             // sessions of the matches are found through the patient_id index instead of joining every past session.
-            where.append(" and patient.id in (select p.id from Patient p where lower(p.mrn) like :q or lower(p.givenName) like :q"
-                    + " or lower(p.familyName) like :q or lower(concat(p.givenName, ' ', p.familyName)) like :q"
-                    + " or lower(concat(p.familyName, ', ', p.givenName)) like :q)");
-            p.and("q", "%" + q.trim().toLowerCase().replace("%", "").replace("_", "") + "%");
+            String like = " like :q" + Contains.ESCAPE;
+            where.append(" and patient.id in (select p.id from Patient p where lower(p.mrn)" + like + " or lower(p.givenName)" + like
+                    + " or lower(p.familyName)" + like + " or lower(concat(p.givenName, ' ', p.familyName))" + like
+                    + " or lower(concat(p.familyName, ', ', p.givenName))" + like + ")");
+            p.and("q", Contains.pattern(q));
         }
         if (reclinerId != null) {
             where.append(" and recliner.id = :recliner");

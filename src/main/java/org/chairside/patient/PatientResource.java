@@ -49,9 +49,9 @@ public class PatientResource {
         if (q == null || q.isBlank()) {
             return Patient.<Patient>findAll(sort).page(Page.ofSize(50)).list().stream().map(PatientView::of).toList();
         }
-        String like = "%" + q.trim().toLowerCase().replace("%", "").replace("_", "") + "%";
-        return Patient.<Patient>find("lower(mrn) like ?1 or lower(givenName) like ?1 or lower(familyName) like ?1 "
-                        + "or lower(concat(givenName, ' ', familyName)) like ?1", sort, like)
+        String like = " like ?1" + Contains.ESCAPE;
+        return Patient.<Patient>find("lower(mrn)" + like + " or lower(givenName)" + like + " or lower(familyName)" + like
+                        + " or lower(concat(givenName, ' ', familyName))" + like, sort, Contains.pattern(q))
                 .page(Page.ofSize(50)).list().stream().map(PatientView::of).toList();
     }
 

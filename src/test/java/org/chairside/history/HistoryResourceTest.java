@@ -177,6 +177,21 @@ class HistoryResourceTest {
     }
 
     @Test
+    void wildcardsInTheSearchAreTheCharactersTyped() {
+        String part = "Wq" + TestClinic.unique("").replace("-", "");
+        long recliner = TestClinic.newRecliner();
+        long underscore = patient("Ada", part + "_x");
+        long percent = patient("Ada", part + "%x");
+        patient("Ada", part + "ax");
+        long[] u = stoppedSessions(underscore, recliner, 1);
+        long[] p = stoppedSessions(percent, recliner, 1);
+        nurse().queryParam("q", part + "_x").get("/api/history/sessions").then().statusCode(200)
+                .body("items.id", contains((int) u[0]));
+        nurse().queryParam("q", part + "%x").get("/api/history/sessions").then().statusCode(200)
+                .body("items.id", contains((int) p[0]));
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() {
         nurse().get("/api/history/sessions?outcome=LOST").then().statusCode(422)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("outcome"));

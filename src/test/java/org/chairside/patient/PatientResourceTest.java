@@ -287,10 +287,15 @@ class PatientResourceTest {
     @Test
     void searchTreatsWildcardsLiterally() {
         String tag = unique("Wc").replace("-", "");
-        nurse().body(Map.of("mrn", tag, "givenName", "W", "familyName", "Card", "birthDate", "1990-01-01"))
-                .post("/api/patients").then().statusCode(201);
-        nurse().queryParam("q", "%").get("/api/patients").then().statusCode(200);
-        nurse().queryParam("q", tag + "%").get("/api/patients").then().statusCode(200).body("mrn", hasItems(tag));
+        for (String[] p : new String[][] {{tag + "a", "Card_" + tag}, {tag + "b", "Cardx" + tag}, {tag + "c", "Card%" + tag}}) {
+            nurse().body(Map.of("mrn", p[0], "givenName", "W", "familyName", p[1], "birthDate", "1990-01-01"))
+                    .post("/api/patients").then().statusCode(201);
+        }
+        // "_" and "%" are the characters typed, not any character and anything
+        nurse().queryParam("q", "card_" + tag).get("/api/patients").then().statusCode(200).body("mrn", contains(tag + "a"));
+        nurse().queryParam("q", "card%" + tag).get("/api/patients").then().statusCode(200).body("mrn", contains(tag + "c"));
+        nurse().queryParam("q", "card" + tag).get("/api/patients").then().statusCode(200).body("mrn", empty());
+        nurse().queryParam("q", "%").get("/api/patients").then().statusCode(200).body("mrn", not(hasItem(tag + "b")));
     }
 
     @Test
