@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.chairside.audit.RecordClock;
 import org.chairside.patient.Contains;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.QueryNumber;
@@ -44,7 +45,9 @@ public class HistoryResource {
     /**
      * Sessions newest first. {@code q}: part of the patient's name or MRN; {@code from}/{@code to}: dates
      * (inclusive, in the zone {@code tz}, default the server's) or instants, on the session's check-in time;
-     * {@code outcome}: DISCHARGED, STOPPED, CLOSED (both, the default), OPEN, or ANY.
+     * {@code outcome}: DISCHARGED, STOPPED, CLOSED (both, the default), OPEN, or ANY. {@code asOf}: the instant a
+     * first page answered with; the later pages of that search then list the sessions that matched at that instant,
+     * so that a session closing meanwhile neither shows twice nor pushes one off the pages being read.
      */
     @GET
     @Path("/sessions")
@@ -53,13 +56,16 @@ public class HistoryResource {
                               @QueryParam("patientId") String patientParam,
                               @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tz") String tz,
                               @QueryParam("outcome") String outcome,
-                              @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+                              @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam,
+                              @QueryParam("asOf") String asOfParam) {
         List<Violation> violations = new ArrayList<>();
         Long reclinerId = QueryNumber.parse("reclinerId", reclinerParam, violations);
         Long patientId = QueryNumber.parse("patientId", patientParam, violations);
         Long page = QueryNumber.parse("page", pageParam, violations);
         Long size = QueryNumber.parse("size", sizeParam, violations);
         ZoneId zone = zone(tz, violations);
+        Instant now = RecordClock.now();
+        Instant asOf = asOf(asOfParam, now, violations);
         Instant fromAt = bound("from", from, zone, false, violations);
         Instant toAt = bound("to", to, zone, true, violations);
         if (fromAt != null && toAt != null && !fromAt.isBefore(toAt)) {
@@ -85,20 +91,28 @@ public class HistoryResource {
         String o = outcome == null || outcome.isBlank() ? "CLOSED" : outcome.trim().toUpperCase();
         switch (o) {
             case "CLOSED" -> {
-                forCount = " and openReclinerId is null";
-                forPage = " and closedAt is not null";
+                forCount = " and openReclinerId is null" + (asOf != null ? " and closedAt <= :asOf" : "");
+                forPage = asOf != null ? " and closedAt <= :asOf" : " and closedAt is not null";
             }
-            case "OPEN" -> where.append(" and ").append(InfusionSession.OPEN);
+            case "OPEN" -> where.append(asOf != null ? " and createdAt <= :asOf and (closedAt is null or closedAt > :asOf)"
+                    : " and " + InfusionSession.OPEN);
             case "ANY" -> {
+                if (asOf != null) {
+                    where.append(" and createdAt <= :asOf");
+                }
             }
             case "DISCHARGED", "STOPPED" -> {
-                forCount = " and state = " + STATE + o;
-                forPage = " and " + InfusionSession.closedInStateNewestFirst(SessionState.valueOf(o));
+                String closedBy = asOf != null ? " and closedAt <= :asOf" : "";
+                forCount = " and state = " + STATE + o + closedBy;
+                forPage = " and " + InfusionSession.closedInStateNewestFirst(SessionState.valueOf(o)) + closedBy;
             }
             default -> violations.add(new Violation("outcome", "must be DISCHARGED, STOPPED, CLOSED, OPEN or ANY"));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
+        }
+        if (asOf != null) {
+            p.and("asOf", asOf);
         }
         int pageIndex = page == null ? 0 : page.intValue();
         int pageSize = size == null ? 20 : size.intValue();
@@ -132,7 +146,7 @@ public class HistoryResource {
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), p);
         List<InfusionSession> rows = query.page(Page.of(pageIndex, pageSize)).list();
         int pages = (int) ((total + pageSize - 1) / pageSize);
-        return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages);
+        return new SessionPage(history.summarize(rows), pageIndex, pageSize, total, pages, asOf != null ? asOf : now);
     }
 
     private static ZoneId zone(String tz, List<Violation> violations) {
@@ -144,6 +158,24 @@ public class HistoryResource {
         } catch (DateTimeException e) {
             violations.add(new Violation("tz", "must be a time zone such as Europe/Berlin or UTC"));
             return ZoneId.systemDefault();
+        }
+    }
+
+    /** The instant a search's pages are read as of; null when not given (a first page, read as of now). */
+    private static Instant asOf(String value, Instant now, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant at = RecordClock.of(Instant.parse(value.trim()));
+            if (at.isAfter(now)) {
+                violations.add(new Violation("asOf", "must not be later than now (it is the asOf a first page answered with)"));
+                return null;
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation("asOf", "must be an instant (2025-03-31T14:00:00.123456Z), the asOf a first page answered with"));
+            return null;
         }
     }
 

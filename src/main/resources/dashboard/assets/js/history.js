@@ -30,7 +30,9 @@ export function mountHistory(view, ctx, params) {
     recliner.input.value = params.get('reclinerId') || '';
   }).catch(() => {});
 
-  function values(page) {
+  // A later page carries the first page's asOf, so it lists what matched then: a session closed meanwhile would
+  // otherwise push the list down by one and show a row of the page before again.
+  function values(page, asOf) {
     const p = new URLSearchParams();
     if (q.input.value.trim()) p.set('q', q.input.value.trim());
     if (recliner.input.value) p.set('reclinerId', recliner.input.value);
@@ -38,11 +40,12 @@ export function mountHistory(view, ctx, params) {
     if (to.input.value) p.set('to', to.input.value);
     p.set('outcome', outcome.input.value);
     p.set('page', String(page));
+    if (asOf) p.set('asOf', asOf);
     return p;
   }
 
-  function go(page) {
-    const p = values(page);
+  function go(page, asOf) {
+    const p = values(page, asOf);
     const target = `#/history?${p}`;
     if (location.hash !== target) location.hash = target; else search(p);
   }
@@ -81,11 +84,12 @@ export function mountHistory(view, ctx, params) {
     const first = page.page * page.size + 1;
     const last = first + page.items.length - 1;
     const nav = h('nav', { class: 'pager', 'aria-label': 'Result pages' },
-      h('button', { type: 'button', disabled: page.page === 0, onclick: () => go(page.page - 1), text: '← Previous' }),
+      h('button', { type: 'button', disabled: page.page === 0, onclick: () => go(page.page - 1, page.asOf), text: '← Previous' }),
       h('span', { text: ` Page ${page.page + 1} of ${page.totalPages} ` }),
-      h('button', { type: 'button', disabled: page.page + 1 >= page.totalPages, onclick: () => go(page.page + 1), text: 'Next →' }));
+      h('button', { type: 'button', disabled: page.page + 1 >= page.totalPages, onclick: () => go(page.page + 1, page.asOf), text: 'Next →' }));
+    const asOf = p.get('asOf') ? ` (as of ${dateTime(page.asOf)}; search again for sessions closed since)` : '';
     replace(results,
-      h('p', { id: 'history-count', text: `Sessions ${first}–${last} of ${page.total}` }),
+      h('p', { id: 'history-count', text: `Sessions ${first}–${last} of ${page.total}${asOf}` }),
       h('div', { class: 'table-wrap' }, h('table', { class: 'history' },
         h('thead', {}, h('tr', {}, ['Checked in', 'Patient', 'MRN', 'Recliner', 'Drug', 'Outcome', 'Infused', 'Peak BP', 'Alerts', ''].map((t) => h('th', { scope: 'col', text: t })))),
         h('tbody', {}, rows))),

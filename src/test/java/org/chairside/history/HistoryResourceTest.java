@@ -177,6 +177,37 @@ class HistoryResourceTest {
     }
 
     @Test
+    void laterPagesListWhatMatchedAsOfTheFirstPage() {
+        long patient = TestClinic.newPatient();
+        long[] closed = stoppedSessions(patient, TestClinic.newRecliner(), 3);
+        long open = nurse().body(TestClinic.sessionBody(patient, TestClinic.newRecliner())).post("/api/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String search = "/api/history/sessions?patientId=" + patient + "&size=2";
+        String asOf = nurse().get(search + "&page=0").then().statusCode(200)
+                .body("items.id", contains((int) closed[2], (int) closed[1])).body("asOf", not(nullValue()))
+                .extract().jsonPath().getString("asOf");
+        TestClinic.transition(open, "STOPPED", "stopped while the history was read");
+
+        // read afresh, the list moved down by the session just closed: page 1 shows page 0's last row again
+        nurse().get(search + "&page=1").then().statusCode(200).body("total", equalTo(4))
+                .body("items.id", contains((int) closed[1], (int) closed[0]));
+        // as of the first page, the rest of what it counted, once
+        nurse().get(search + "&page=1&asOf=" + asOf).then().statusCode(200)
+                .body("total", equalTo(3)).body("totalPages", equalTo(2)).body("asOf", equalTo(asOf))
+                .body("items.id", contains((int) closed[0]));
+        nurse().get(search + "&page=0&outcome=STOPPED&asOf=" + asOf).then().statusCode(200).body("total", equalTo(3));
+        // what was open then, and every session checked in by then
+        nurse().get(search + "&outcome=OPEN&asOf=" + asOf).then().statusCode(200).body("items.id", contains((int) open));
+        nurse().get(search + "&outcome=OPEN").then().statusCode(200).body("total", equalTo(0));
+        nurse().get(search + "&outcome=ANY&asOf=" + closedAt(closed[1])).then().statusCode(200)
+                .body("items.id", contains((int) closed[1], (int) closed[0]));
+    }
+
+    private static String closedAt(long session) {
+        return session(session).getString("closedAt");
+    }
+
+    @Test
     void wildcardsInTheSearchAreTheCharactersTyped() {
         String part = "Wq" + TestClinic.unique("").replace("-", "");
         long recliner = TestClinic.newRecliner();
@@ -193,6 +224,10 @@ class HistoryResourceTest {
 
     @Test
     void badParametersAreProblemsNamingTheField() {
+        nurse().get("/api/history/sessions?asOf=yesterday").then().statusCode(422)
+                .body("violations[0].field", equalTo("asOf")).body("violations[0].rule", containsString("instant"));
+        nurse().get("/api/history/sessions?asOf=2999-01-01T00:00:00Z").then().statusCode(422)
+                .body("violations[0].field", equalTo("asOf")).body("violations[0].rule", containsString("later than now"));
         nurse().get("/api/history/sessions?outcome=LOST").then().statusCode(422)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("outcome"));
         nurse().get("/api/history/sessions?from=yesterday").then().statusCode(422)

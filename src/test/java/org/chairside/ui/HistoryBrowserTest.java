@@ -73,6 +73,40 @@ class HistoryBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theNextPageDoesNotRepeatARowWhenASessionClosesMeanwhile() {
+        long patient = TestClinic.newPatient();
+        long recliner = TestClinic.newRecliner();
+        long[] stopped = new long[21];
+        for (int i = 0; i < stopped.length; i++) {
+            stopped[i] = nurse().body(TestClinic.sessionBody(patient, recliner)).post("/api/sessions")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            TestClinic.transition(stopped[i], "STOPPED", "stop " + i);
+        }
+        long open = nurse().body(TestClinic.sessionBody(patient, TestClinic.newRecliner())).post("/api/sessions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String mrn = nurse().get("/api/patients/" + patient).then().statusCode(200).extract().jsonPath().getString("mrn");
+
+        Page page = browser.loggedIn("provider", 1920, 1080);
+        page.locator("nav a[data-nav=history]").click();
+        page.getByLabel("Patient name or MRN").fill(mrn);
+        page.getByLabel("Patient name or MRN").press("Enter");
+        assertThat(page.locator("#history-count")).hasText("Sessions 1–20 of 21");
+        assertThat(page.locator("table.history tbody tr").last()).hasAttribute("data-session-id", String.valueOf(stopped[1]));
+        // a colleague stops the open session while this page is read: it is the newest, and would push the list down
+        TestClinic.transition(open, "STOPPED", "stopped meanwhile");
+        page.getByText("Next →").click();
+        assertThat(page.locator("#history-count")).containsText("Sessions 21–21 of 21 (as of");
+        assertThat(page.locator("table.history tbody tr")).hasCount(1);
+        assertThat(page.locator("table.history tbody tr")).hasAttribute("data-session-id", String.valueOf(stopped[0]));
+        // a new search counts it
+        page.locator("form.history-search button[type=submit]").click();
+        assertThat(page.locator("#history-count")).hasText("Sessions 1–20 of 22");
+        assertThat(page.locator("table.history tbody tr").first()).hasAttribute("data-session-id", String.valueOf(open));
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
     void aNurseMovesASessionThroughItsPhasesAndAStopNeedsAReason() {
         long session = TestClinic.openSession();
         TestClinic.chart(session, Map.of("systolic", 150, "diastolic", 92, "heartRate", 70, "spo2", 98));
