@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * full runs an hour apart cannot tell a 10 % change from the machine's. Both servers run side by side, each on its own
  * fresh database, and take the load in turn, in short windows ordered baseline-candidate-candidate-baseline and then
  * the other way round, so that a drift of the machine falls on both alike; each window is followed by the health
- * check's rate on the same server. Writes target/bench/compare.json and compare.md; like the bench it reports and
+ * check's rate on the same server. The server not being measured is stopped (SIGSTOP) meanwhile: running, its
+ * timers and H2 housekeeping took their share of the two cores from the other's window. Writes target/bench/compare.json and compare.md; like the bench it reports and
  * never fails on a number.
  */
 final class Compare {
@@ -54,15 +55,21 @@ final class Compare {
             // Compiled and its caches filled before any window counts, taking turns like the windows: in the first
             // comparisons the first two windows of each server, after 16 s of charting at 16 clients, still ran at
             // two thirds of the later ones' rate, with the health check at a third of its later rate.
+            for (Server s : servers) {
+                s.suspend(true);
+            }
             for (int i = 0; i < 6; i++) {
                 int s = i % 2;
+                resume(servers[s]);
                 Load.server = servers[s];
                 Load.run(clinics[s].api, clients, 10, 0, 201, clinics[s].chartRequests(clients, 0.05), null);
                 Load.run(Api.anonymous(servers[s].base()), clients, 3, 0, 200, (c, n) -> Wire.Call.get("/q/health/live"), null);
+                servers[s].suspend(true);
             }
             for (int round = 0; round < rounds; round++) {
                 int[] order = round % 2 == 0 ? new int[] {0, 1, 1, 0} : new int[] {1, 0, 0, 1};
                 for (int s : order) {
+                    resume(servers[s]);
                     Load.server = servers[s];
                     Load.Result res = Load.run(clinics[s].api, clients, seconds, 0, 201, clinics[s].chartRequests(clients, 0.05), null);
                     Load.Result health = Load.run(Api.anonymous(servers[s].base()), clients, 3, 0, 200,
@@ -74,16 +81,24 @@ final class Compare {
                     w.put("ceilingRightAfterPerSecond", Bench.round(health.perSecond()));
                     w.put("fractionOfCeilingRightAfter", Bench.round(res.perSecond() / health.perSecond()));
                     windows.add(w);
+                    servers[s].suspend(true);
                     System.out.println("[bench] " + NAMES[s] + " @" + clients + ": " + res.toMap() + ", ceiling right after "
                             + Math.round(health.perSecond()) + "/s");
                 }
             }
         } finally {
             for (Server s : servers) {
+                s.suspend(false); // a stopped process would not act on the SIGTERM that stops it
                 s.stop();
             }
         }
         write(dir, servers, baselineJar, candidateJar, extra, clients, seconds, rounds, windows);
+    }
+
+    /** Lets a server go on, and its timers catch up (a housekeeping pass due while it stood) before it is measured. */
+    private static void resume(Server s) throws Exception {
+        s.suspend(false);
+        Thread.sleep(1500);
     }
 
     private static Server server(Path jar, Path workDir, int port, List<String> jvmOptions) {
@@ -107,7 +122,8 @@ final class Compare {
         params.put("secondsPerWindow", seconds);
         params.put("windowsPerBuild", rounds * 2);
         params.put("order", "rounds of baseline, candidate, candidate, baseline, then the reverse; each window then "
-                + "3 s of GET /q/health/live on the same server");
+                + "3 s of GET /q/health/live on the same server; the other server stopped (SIGSTOP) throughout, resumed 1.5 s "
+                + "before its own window");
         params.put("readings", "as scenario 1: " + Clinic.SESSIONS + " infusing sessions on each server, 5% crossing, cookie auth");
         report.put("parameters", params);
         Map<String, Object> medians = new LinkedHashMap<>();

@@ -138,6 +138,17 @@ final class Server {
         return process.pid();
     }
 
+    /**
+     * Stops the process where it is (SIGSTOP) or lets it go on (SIGCONT): a comparison runs two servers on the two
+     * cores, and the one not measured must not take its share of them with its timers and H2 housekeeping.
+     */
+    void suspend(boolean stopped) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", stopped ? "-STOP" : "-CONT", Long.toString(pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + (stopped ? "-STOP " : "-CONT ") + pid() + " failed");
+        }
+    }
+
     /** The size of the H2 database file, in MiB (-1 before it exists). */
     double dbFileMiB() {
         try {
