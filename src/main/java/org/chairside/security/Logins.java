@@ -60,7 +60,9 @@ public class Logins {
             login.client = client == null || client.length() <= 64 ? client : client.substring(0, 64);
             login.persist();
         });
-        rc.response().addCookie(cookie(token).setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
+        // Secure over HTTPS, as Quarkus sets its login cookie; behind a TLS proxy the request is HTTPS once
+        // quarkus.http.proxy.proxy-address-forwarding lets the proxy's X-Forwarded-Proto or Forwarded header say so.
+        rc.response().addCookie(cookie(token).setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(rc.request().isSSL()));
     }
 
     /** Whether the token is of the user's login, known live on this instance lately; false means "ask {@link #isLive}". */
