@@ -22,6 +22,7 @@ import org.chairside.live.EventLog;
 import org.chairside.problem.ProblemException;
 import org.chairside.rules.Finding;
 import org.chairside.rules.Outcome;
+import org.chairside.rules.OwnConditions;
 import org.chairside.rules.Priority;
 import org.chairside.session.InfusionSession;
 
@@ -31,7 +32,9 @@ import org.chairside.session.InfusionSession;
  */
 @ApplicationScoped
 public class AlertService {
-    public static final String CHARTING_OVERDUE = "CHARTING_OVERDUE";
+    public static final String CHARTING_OVERDUE = OwnConditions.CHARTING_OVERDUE;
+    /** A sedation score deeper than the infusion intends (assessment.SedationDepth). */
+    public static final String SEDATION_DEEP = OwnConditions.SEDATION_DEEP;
     public static final String ALERT_EVENT = "alert";
 
     /** The transaction's resource: the conditions it resolved that are not written yet (see {@link #writeResolutionFirst}). */
@@ -136,6 +139,47 @@ public class AlertService {
         Alert a = raise(sessionId, CHARTING_OVERDUE, "Vitals charting overdue", priority, message, null, false, now);
         publish(List.of(a));
         return a;
+    }
+
+    /**
+     * A sedation score, judged: {@code priority} and {@code message} say how deep it is, or are null when it is not
+     * deeper than intended. A deep score raises the session's sedation alert, or adds to it (a deeper one breaks
+     * through an acknowledgement, as a higher reading does); a lighter one that is the newest sedation score clears it,
+     * a HIGH one staying on the board until acknowledged. A score taken long ago (entered late) raises it silently.
+     *
+     * @return the alert, when it changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Alert judgeSedation(long sessionId, Priority priority, String message, int score, boolean newest, boolean historical,
+                               String by, Instant now) {
+        Alert a = openAlerts(sessionId).get(SEDATION_DEEP);
+        if (priority != null && a == null) {
+            a = raise(sessionId, SEDATION_DEEP, "Sedation deeper than intended", priority, message, null, historical, now);
+            a.triggerValue = (double) score;
+            a.worstValue = (double) score;
+            a.lastValue = (double) score;
+        } else if (priority != null) {
+            // every sedation scale runs deeper downwards
+            if (priority.above(a.priority) || (priority == a.priority && a.worstValue != null && score < a.worstValue)) {
+                a.worstValue = (double) score;
+                a.message = message;
+            }
+            breachAgain(a, priority, score, historical, now);
+        } else if (a != null && newest) {
+            a.lastValue = (double) score;
+            clear(a, by, now);
+        } else {
+            return null;
+        }
+        publish(List.of(a));
+        return a;
+    }
+
+    /** An alert whose every cause was amended away: resolved, even a latched HIGH one, since what raised it was never real. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(Alert a, String by, Instant now) {
+        a.resolve(now, by);
+        publish(List.of(a));
     }
 
     /** A closed session needs no more attention: its open alerts are resolved, acknowledgements kept. */
@@ -290,6 +334,19 @@ public class AlertService {
     }
 
     private static void repeat(Alert a, Finding f, long readingId, boolean historical, Instant now) {
+        a.lastReadingId = readingId;
+        if (worse(f, a.priority, a.worstValue)) {
+            a.worstValue = f.observed();
+            a.message = f.message();
+            a.vital = f.limit().vital();
+            a.operator = f.limit().operator();
+            a.limitValue = f.limit().value();
+        }
+        breachAgain(a, f.priority(), f.observed(), historical, now);
+    }
+
+    /** The open alert's condition holds again, at this priority and value. */
+    private static void breachAgain(Alert a, Priority priority, double value, boolean historical, Instant now) {
         a.breachCount++;
         if (a.historical && !historical) {
             // The condition was first seen in old readings (a late import), so the alert was kept silent; it holds now,
@@ -298,20 +355,12 @@ public class AlertService {
             a.historical = false;
             a.activeSince = now;
         }
-        a.lastReadingId = readingId;
-        a.lastValue = f.observed();
+        a.lastValue = value;
         a.conditionCleared = false;
         a.updatedAt = now;
-        if (worse(f, a.priority, a.worstValue)) {
-            a.worstValue = f.observed();
-            a.message = f.message();
-            a.vital = f.limit().vital();
-            a.operator = f.limit().operator();
-            a.limitValue = f.limit().value();
-        }
-        if (f.priority().above(a.priority)) {
+        if (priority.above(a.priority)) {
             // A higher alarm breaks through an acknowledgement: someone must look again.
-            a.priority = f.priority();
+            a.priority = priority;
             a.state = AlertState.ACTIVE;
             a.activeSince = now;
             a.escalated = false;

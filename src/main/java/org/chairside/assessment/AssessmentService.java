@@ -1,12 +1,16 @@
 package org.chairside.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.chairside.alerts.Alert;
+import org.chairside.alerts.AlertService;
 import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
@@ -14,13 +18,23 @@ import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
 import org.chairside.vitals.ReadingValidator;
 
-/** Records scores and their corrections, under the same time rules as readings. */
+/**
+ * Records scores and their corrections, under the same time rules as readings; a sedation score deeper than intended
+ * is an alert of the session's, like a reading beyond a threshold ({@link SedationDepth}).
+ */
 @ApplicationScoped
 public class AssessmentService {
-    private final SessionService sessions;
+    private static final List<Scale> SEDATION_SCALES = List.of(Scale.values()).stream().filter(SedationDepth::measures).toList();
 
-    public AssessmentService(SessionService sessions) {
+    private final SessionService sessions;
+    private final AlertService alerts;
+    private final Duration historicalAfter;
+
+    public AssessmentService(SessionService sessions, AlertService alerts,
+                             @ConfigProperty(name = "chairside.alerts.historical-after") Duration historicalAfter) {
         this.sessions = sessions;
+        this.alerts = alerts;
+        this.historicalAfter = historicalAfter;
     }
     @Transactional
     public AssessmentView record(long sessionId, NewAssessment body, String actor) {
@@ -32,6 +46,7 @@ public class AssessmentService {
         Instant takenAt = body.takenAt() != null ? RecordClock.of(body.takenAt()) : now;
         check(body, takenAt, session, now);
         Assessment a = store(session, body, takenAt, actor, now);
+        judge(session, a, now);
         // Every open view of the session reloads on its session's events: announcing it shows the score on all of them.
         sessions.announce(session);
         return AssessmentView.of(a);
@@ -60,6 +75,9 @@ public class AssessmentService {
         original.supersededById = a.id;
         original.supersededAt = now;
         original.supersededByUser = actor;
+        if (session.state.isOpen()) {
+            judgeAmendment(session, original, a, now);
+        }
         sessions.announce(session);
         return AssessmentView.of(a);
     }
@@ -67,6 +85,37 @@ public class AssessmentService {
     public List<AssessmentView> list(long sessionId) {
         SessionService.find(sessionId);
         return Assessment.<Assessment>list("sessionId = ?1 order by takenAt, id", sessionId).stream().map(AssessmentView::of).toList();
+    }
+
+    private void judge(InfusionSession session, Assessment a, Instant now) {
+        if (!SedationDepth.measures(a.scale)) {
+            return;
+        }
+        SedationDepth.Deep deep = SedationDepth.of(a.scale, a.score);
+        // only the newest sedation score may clear: a lighter one entered late, taken before a deep one, says nothing of now
+        boolean newest = Assessment.count("sessionId = ?1 and supersededById is null and scale in ?2 and takenAt > ?3",
+                session.id, SEDATION_SCALES, a.takenAt) == 0;
+        boolean historical = a.takenAt.isBefore(now.minus(historicalAfter));
+        alerts.judgeSedation(session.id, deep == null ? null : deep.priority(), deep == null ? null : deep.message(), a.score,
+                newest, historical, "assessment " + a.id, now);
+    }
+
+    /**
+     * A corrected score: the sedation alert is withdrawn when no deep score entered since it was raised is left (the
+     * deep one was a typo), and otherwise the correction is judged as any new score.
+     */
+    private void judgeAmendment(InfusionSession session, Assessment original, Assessment corrected, Instant now) {
+        Alert open = AlertService.openAlerts(session.id).get(AlertService.SEDATION_DEEP);
+        if (open != null && SedationDepth.measures(original.scale)) {
+            Assessment.getEntityManager().flush();
+            boolean deepLeft = Assessment.<Assessment>list("sessionId = ?1 and supersededById is null and scale in ?2 and enteredAt >= ?3",
+                    session.id, SEDATION_SCALES, open.raisedAt).stream().anyMatch(x -> SedationDepth.of(x.scale, x.score) != null);
+            if (!deepLeft) {
+                alerts.withdraw(open, "assessment " + original.id + " amended", now);
+                return;
+            }
+        }
+        judge(session, corrected, now);
     }
 
     private static void check(NewAssessment body, Instant takenAt, InfusionSession session, Instant now) {

@@ -81,6 +81,8 @@ public final class ProfileValidator {
             }
             if (r.condition() == null || !CONDITION.matcher(r.condition()).matches()) {
                 out.add(new Violation(at + ".condition", "must be 2-40 capital letters, digits or underscores, starting with a letter"));
+            } else if (OwnConditions.ALL.contains(r.condition())) {
+                out.add(new Violation(at + ".condition", "must not be " + r.condition() + ", a condition Chairside raises itself"));
             } else if (!seen.add(r.condition())) {
                 out.add(new Violation(at + ".condition", "must be unique; " + r.condition() + " appears twice"));
             }

@@ -69,6 +69,29 @@ class AssessmentBrowserTest extends BrowserTest {
         page.context().close();
     }
 
+    @Test
+    void aDeepSedationScoreSoundsOnTheBoardLikeALowSpo2() {
+        long session = TestClinic.infusingSession();
+        long recliner = BoardBrowserTest.reclinerOf(session);
+        Page page = browser.loggedIn("nurse", 1920, 1080);
+        page.navigate(app + "#/session/" + session);
+        Locator form = page.locator("#session-view form.assessment-form");
+        form.getByLabel("Scale").selectOption("RASS");
+        form.getByLabel("Score").fill("-4");
+        form.locator("button[type=submit]").click();
+        assertThat(page.locator("#session-view table.assessments tbody tr")).hasCount(1);
+        // every screen's banner of HIGH alerts, this one's included
+        assertThat(page.locator(".banner-item[data-session-id='" + session + "'] .banner-message"))
+                .hasText("RASS -4: no response to voice, moves only when touched");
+
+        page.locator("nav a[data-nav=board]").click();
+        Locator tile = BoardBrowserTest.tile(page, recliner);
+        assertThat(tile.locator(".alert-slot .alert-label")).hasText("Sedation deeper than intended");
+        assertThat(tile.locator(".alert-slot.prio-high")).hasCount(1);
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
     /** A reading charted while a nurse filled in the form redrew the session view and emptied the form. */
     @Test
     void aScoreHalfRecordedSurvivesTheLiveRedrawWithItsError() {
