@@ -1,6 +1,7 @@
 package org.chairside.history;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,8 @@ import org.chairside.session.SessionState;
 @Authenticated
 public class HistoryResource {
     static final int MAX_SIZE = 100;
+    /** How far ahead of this instance's clock another instance's first page may have been answered. */
+    private static final Duration AS_OF_CLOCK_SKEW = Duration.ofMinutes(1);
     /** Outcomes are named in the queries as enum literals: they come from this fixed list, never from the request. */
     private static final String STATE = SessionState.class.getName() + ".";
 
@@ -168,7 +171,9 @@ public class HistoryResource {
         }
         try {
             Instant at = RecordClock.of(Instant.parse(value.trim()));
-            if (at.isAfter(now)) {
+            // Behind a load balancer the first page and the next come from different instances, whose clocks may
+            // differ a little: only an instant no first page could have given is refused.
+            if (at.isAfter(now.plus(AS_OF_CLOCK_SKEW))) {
                 violations.add(new Violation("asOf", "must not be later than now (it is the asOf a first page answered with)"));
                 return null;
             }
