@@ -3,6 +3,7 @@ package org.chairside.assessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ import org.chairside.vitals.ReadingValidator;
  */
 @ApplicationScoped
 public class AssessmentService {
-    private static final List<Scale> SEDATION_SCALES = List.of(Scale.values()).stream().filter(SedationDepth::measures).toList();
+    private static final List<Scale> SEDATION_SCALES = Arrays.stream(Scale.values()).filter(SedationDepth::measures).toList();
 
     private final SessionService sessions;
     private final AlertService alerts;
@@ -107,7 +108,6 @@ public class AssessmentService {
     private void judgeAmendment(InfusionSession session, Assessment original, Assessment corrected, Instant now) {
         Alert open = AlertService.openAlerts(session.id).get(AlertService.SEDATION_DEEP);
         if (open != null && SedationDepth.measures(original.scale)) {
-            Assessment.getEntityManager().flush();
             boolean deepLeft = Assessment.<Assessment>list("sessionId = ?1 and supersededById is null and scale in ?2 and enteredAt >= ?3",
                     session.id, SEDATION_SCALES, open.raisedAt).stream().anyMatch(x -> SedationDepth.of(x.scale, x.score) != null);
             if (!deepLeft) {
