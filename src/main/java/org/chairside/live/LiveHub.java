@@ -1,10 +1,14 @@
 package org.chairside.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -25,6 +29,11 @@ import org.jboss.logging.Logger;
  * <p>Each event is encoded once into its text/event-stream frame and the same bytes go to every subscriber.
  * A subscriber's {@link Sink} only queues them: a slow dashboard never holds up the others or the writers,
  * and one that falls too far behind is cut and resumes from its last id.
+ *
+ * <p>Subscribers are handed events at most once per {@code chairside.live.write-interval}: a lone event goes
+ * at once, and whatever comes within the interval after a hand-over waits for its end and goes with the rest.
+ * Every hand-over costs each open stream a write (a system call) on its event loop, so under a device feed's
+ * hundreds of small commits a second the writes, not the events, would take the cores.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -38,11 +47,19 @@ public class LiveHub {
     private final EventLog log;
     private final int subscriberBuffer;
     private final int maxReplay;
+    private final long writeIntervalNanos;
 
     private final Object lock = new Object();
     private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final TreeMap<Long, LiveEvent> early = new TreeMap<>();
+    /** The last event accepted in order: handed to subscribers, or in {@link #pending} waiting for its turn. */
     private long delivered = -1;
+    /** The last event handed to subscribers: where a new subscriber's replay ends. */
+    private long handedOut = -1;
+    private Batch pending;
+    private long lastHandOver;
+    private boolean handOverDue;
+    private ScheduledExecutorService handOvers;
     private long gapSince;
     private volatile boolean catchUpWanted;
     private long lastLogCheck;
@@ -50,10 +67,13 @@ public class LiveHub {
 
     public LiveHub(EventLog log,
                    @ConfigProperty(name = "chairside.live.subscriber-buffer") int subscriberBuffer,
-                   @ConfigProperty(name = "chairside.live.max-replay") int maxReplay) {
+                   @ConfigProperty(name = "chairside.live.max-replay") int maxReplay,
+                   @ConfigProperty(name = "chairside.live.write-interval") Duration writeInterval) {
         this.log = log;
         this.subscriberBuffer = subscriberBuffer;
         this.maxReplay = maxReplay;
+        this.writeIntervalNanos = writeInterval.toNanos();
+        this.lastHandOver = System.nanoTime() - writeIntervalNanos;
     }
 
     public int subscriberCount() {
@@ -67,26 +87,77 @@ public class LiveHub {
     /**
      * Events in id order, as one transaction committed them: whatever of them is next in line goes to each
      * subscriber as one buffer, so a group of readings costs every dashboard one write, not one per event.
+     * Within the write interval of the last hand-over they wait for its end, with whatever else comes meanwhile.
      */
     public void offer(List<LiveEvent> events) {
         synchronized (lock) {
-            ensureStarted();
-            long before = delivered;
-            Batch batch = new Batch();
-            for (LiveEvent e : events) {
-                accept(e, batch);
+            accept(events);
+            long now = System.nanoTime();
+            if (pending == null || handOverDue) {
+                return;
             }
-            if (early.isEmpty()) {
-                gapSince = 0;
-            } else if (gapSince == 0 || delivered != before) {
-                // the hole's patience runs from when it was last narrowed
-                gapSince = System.currentTimeMillis();
+            long wait = lastHandOver + writeIntervalNanos - now;
+            if (wait <= 0 || stopping) {
+                handOver(now);
+            } else {
+                handOverDue = true;
+                handOvers().schedule(this::handOverNow, wait, TimeUnit.NANOSECONDS);
             }
-            batch.deliver();
         }
     }
 
-    private void accept(LiveEvent e, Batch batch) {
+    /** Accepts the events and hands whatever waits to the subscribers at once, interval or not. */
+    private void offerNow(List<LiveEvent> events) {
+        synchronized (lock) {
+            accept(events);
+            handOver(System.nanoTime());
+        }
+    }
+
+    private void handOverNow() {
+        synchronized (lock) {
+            handOverDue = false;
+            handOver(System.nanoTime());
+        }
+    }
+
+    private void handOver(long now) {
+        if (pending == null) {
+            return;
+        }
+        Batch batch = pending;
+        pending = null;
+        lastHandOver = now;
+        handedOut = delivered;
+        batch.deliver();
+    }
+
+    private ScheduledExecutorService handOvers() {
+        if (handOvers == null) {
+            handOvers = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "live-hand-over");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return handOvers;
+    }
+
+    private void accept(List<LiveEvent> events) {
+        ensureStarted();
+        long before = delivered;
+        for (LiveEvent e : events) {
+            accept(e);
+        }
+        if (early.isEmpty()) {
+            gapSince = 0;
+        } else if (gapSince == 0 || delivered != before) {
+            // the hole's patience runs from when it was last narrowed
+            gapSince = System.currentTimeMillis();
+        }
+    }
+
+    private void accept(LiveEvent e) {
         if (e.id() <= delivered) {
             return;
         }
@@ -94,13 +165,25 @@ public class LiveHub {
             early.put(e.id(), e);
             return;
         }
-        batch.add(e);
+        inOrder(e);
         while (!early.isEmpty() && early.firstKey() <= delivered + 1) {
             LiveEvent next = early.pollFirstEntry().getValue();
             if (next.id() == delivered + 1) {
-                batch.add(next);
+                inOrder(next);
             }
         }
+    }
+
+    private void inOrder(LiveEvent e) {
+        delivered = e.id();
+        if (pending == null && subscribers.isEmpty()) {
+            handedOut = delivered;
+            return;
+        }
+        if (pending == null) {
+            pending = new Batch();
+        }
+        pending.add(e);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -114,6 +197,11 @@ public class LiveHub {
         stopping = true;
         // Open streams would otherwise hold the server up; their clients resume elsewhere or after the restart.
         subscribers.values().forEach(Subscriber::cut);
+        synchronized (lock) {
+            if (handOvers != null) {
+                handOvers.shutdownNow();
+            }
+        }
     }
 
     void catchUpSoon() {
@@ -168,7 +256,7 @@ public class LiveHub {
         synchronized (lock) {
             ensureStarted();
             subscribers.put(sink, s);
-            horizon = delivered;
+            horizon = handedOut;
         }
         if (afterId == null || afterId == horizon) {
             s.goLive(List.of(), horizon);
@@ -192,9 +280,9 @@ public class LiveHub {
                 synchronized (lock) {
                     from = delivered;
                 }
-                offer(log.after(from, afterId, maxReplay));
+                offerNow(log.after(from, afterId, maxReplay));
                 synchronized (lock) {
-                    horizon = delivered;
+                    horizon = handedOut;
                 }
             }
             if (afterId > horizon || horizon - afterId > maxReplay) {
@@ -225,10 +313,6 @@ public class LiveHub {
         private int count;
 
         void add(LiveEvent e) {
-            delivered = e.id();
-            if (subscribers.isEmpty()) {
-                return;
-            }
             byte[] frame = SseFrame.event(e);
             if (frames == null) {
                 frames = Buffer.buffer(frame.length);
@@ -239,9 +323,6 @@ public class LiveHub {
         }
 
         void deliver() {
-            if (frames == null) {
-                return;
-            }
             for (Subscriber s : subscribers.values()) {
                 s.push(first, count, frames);
             }
@@ -251,6 +332,7 @@ public class LiveHub {
     private void ensureStarted() {
         if (delivered < 0) {
             delivered = log.lastId();
+            handedOut = delivered;
         }
     }
 

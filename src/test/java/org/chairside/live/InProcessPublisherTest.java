@@ -3,6 +3,7 @@ package org.chairside.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +16,7 @@ class InProcessPublisherTest {
 
     @Test
     void aTransactionsEventsReachEveryStreamAsOneWrite() {
-        LiveHub hub = new LiveHub(emptyLog, 100, 1000);
+        LiveHub hub = new LiveHub(emptyLog, 100, 1000, Duration.ZERO);
         hub.subscribe(null, LiveFixture.recordingInto(written));
         InProcessPublisher publisher = new InProcessPublisher(hub);
 
@@ -28,7 +29,7 @@ class InProcessPublisherTest {
     @Test
     void aHubThatFailsIsToldToCatchUpFromTheLogAndTheCallerSeesNoError() {
         boolean[] catchUp = {false};
-        LiveHub failing = new LiveHub(emptyLog, 100, 1000) {
+        LiveHub failing = new LiveHub(emptyLog, 100, 1000, Duration.ZERO) {
             @Override
             public void offer(List<LiveEvent> events) {
                 throw new IllegalStateException("hub down");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +59,7 @@ class LiveHubTest {
 
     @Test
     void everySubscriberIsHandedTheSameEncodedBytes() {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         Recording a = new Recording();
         Recording b = new Recording();
         hub.subscribe(null, a);
@@ -76,7 +77,7 @@ class LiveHubTest {
 
     @Test
     void oneTransactionsEventsReachEachSubscriberAsOneWrite() {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         Recording a = new Recording();
         Recording b = new Recording();
         hub.subscribe(null, a);
@@ -91,7 +92,7 @@ class LiveHubTest {
 
     @Test
     void aLaterTransactionArrivingFirstWaitsForTheEarlierOne() {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         Recording a = new Recording();
         hub.subscribe(null, a);
         LiveEvent one = commit("reading", "{}");
@@ -109,7 +110,7 @@ class LiveHubTest {
 
     @Test
     void aResumingSubscriberGetsTheLogThenLiveEventsWithoutGapOrDuplicate() throws Exception {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         hub.offer(commit("session", "{}"));
         for (int i = 0; i < 5; i++) {
             hub.offer(commit("reading", "{\"n\":" + i + "}"));
@@ -138,7 +139,7 @@ class LiveHubTest {
 
     @Test
     void aSubscriberThatIsCutOrGoneGetsNothingMore() {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         Recording gone = new Recording();
         Recording stays = new Recording();
         hub.subscribe(null, gone);
@@ -159,7 +160,7 @@ class LiveHubTest {
      */
     @Test
     void aPositionTheLogHasButTheHubHasNotDeliveredYetResumesWithoutAReset() throws Exception {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         hub.offer(List.of(commit("session", "{}"), commit("reading", "{}")));
         LiveEvent three = commit("reading", "{}");
         LiveEvent four = commit("alert", "{}");
@@ -181,7 +182,7 @@ class LiveHubTest {
 
     @Test
     void aPositionAheadOfTheLogIsToldToReload() throws Exception {
-        LiveHub hub = new LiveHub(log, 100, 1000);
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ZERO);
         hub.offer(commit("reading", "{}"));
         Recording ahead = new Recording();
         hub.subscribe(99L, ahead);
@@ -190,5 +191,47 @@ class LiveHubTest {
             Thread.sleep(10);
         }
         assertTrue(ahead.text().startsWith("id:1\nevent:reset\ndata:"), ahead.text());
+    }
+
+    @Test
+    void eventsWithinTheWriteIntervalAfterAHandOverGoTogetherAtItsEnd() throws Exception {
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ofMillis(300));
+        Recording a = new Recording();
+        hub.subscribe(null, a);
+        hub.offer(commit("reading", "{\"n\":1}"));
+        assertEquals(List.of(1), a.counts, "a lone event goes at once");
+
+        hub.offer(commit("reading", "{\"n\":2}"));
+        hub.offer(commit("alert", "{\"n\":3}"));
+        assertEquals(1, a.sent.size(), "what comes within the interval waits for its end");
+        awaitEvents(a, 3);
+
+        assertEquals(List.of(1, 2), a.counts, "2 and 3 in one hand-over");
+        assertEquals(List.of(1L, 2L, 3L), ids(a.text()));
+    }
+
+    @Test
+    void aStreamOpenedWhileEventsWaitGetsEachOfThemOnce() throws Exception {
+        LiveHub hub = new LiveHub(log, 100, 1000, Duration.ofMillis(300));
+        Recording first = new Recording();
+        hub.subscribe(null, first);
+        hub.offer(commit("reading", "{}"));
+        hub.offer(commit("reading", "{}"));
+        Recording opened = new Recording();
+        hub.subscribe(1L, opened);
+        hub.offer(commit("alert", "{}"));
+        awaitEvents(opened, 2);
+        awaitEvents(first, 3);
+
+        assertTrue(!opened.cut, "the stream goes on");
+        assertEquals(List.of(2L, 3L), ids(opened.text()));
+        assertEquals(List.of(1L, 2L, 3L), ids(first.text()));
+    }
+
+    private static void awaitEvents(Recording sink, int events) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (sink.counts.stream().mapToInt(Integer::intValue).sum() < events && !sink.cut && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }

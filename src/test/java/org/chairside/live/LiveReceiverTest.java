@@ -28,7 +28,7 @@ import org.chairside.security.Logins;
 class LiveReceiverTest {
     private final ObjectMapper json = new ObjectMapper();
     private final EventLog emptyLog = LiveFixture.emptyLog();
-    private final LiveHub hub = new LiveHub(emptyLog, 100, 1000);
+    private final LiveHub hub = new LiveHub(emptyLog, 100, 1000, Duration.ZERO);
     private final List<String> written = new CopyOnWriteArrayList<>();
 
     LiveReceiverTest() {
