@@ -461,7 +461,14 @@ public final class Bench {
         params.put("crossingShare", 0.05);
         params.put("latency", "client clock: the POST's answer (whose body lists the alert change) to the alert event's data line "
                 + "on each dashboard; events that arrive before the answer count as 0");
+        // The stream path's code is compiled while it first runs: a scenario 1 before this one warms the charting, not
+        // the streams. Its first seconds are timed on their own and reported beside the timed run, not hidden.
+        double warmUpSecs = seconds(10);
+        params.put("warmUp", warmUpSecs + " s of the same load on 200 dashboards connected for it, timed and reported as warmUp, "
+                + "then these are closed and the timed run's dashboards connect");
         out.put("parameters", params);
+        Run warmUp = streamRun(dashboards, 10, rate, warmUpSecs, senders, 0.05);
+        out.put("warmUp", warmUp.summary);
         Run run = streamRun(dashboards, 10, rate, secs, senders, 0.05);
         out.putAll(run.summary);
         scenarios.put("2-alert-latency", out);
@@ -471,9 +478,13 @@ public final class Bench {
                         + sub(out, "alertLatency").get("p99Ms") + " / max " + sub(out, "alertLatency").get("maxMs") + " ms; missing "
                         + out.get("missing") + ", duplicated " + out.get("duplicated") + "; server " + out.get("serverCpuCoresBusy")
                         + " and driver " + out.get("driverCpuCoresBusy") + " cores busy, driver's own GC " + out.get("driverGcMillis")
-                        + " ms in " + out.get("driverGcCollections") + " pauses",
+                        + " ms in " + out.get("driverGcCollections") + " pauses; before it, the streams' first " + warmUpSecs
+                        + " s (warm-up): latency p99 " + sub(warmUp.summary, "alertLatency").get("p99Ms") + " / max "
+                        + sub(warmUp.summary, "alertLatency").get("maxMs") + " ms, missing " + warmUp.missing + ", duplicated "
+                        + warmUp.duplicates,
                 "p99 < 20 ms; 0 missing/dup",
-                met(((Number) sub(out, "alertLatency").get("p99Ms")).doubleValue() < 20 && run.missing == 0 && run.duplicates == 0)});
+                met(((Number) sub(out, "alertLatency").get("p99Ms")).doubleValue() < 20 && run.missing == 0 && run.duplicates == 0
+                        && warmUp.missing == 0 && warmUp.duplicates == 0)});
     }
 
     // ------------------------------------------------------------------ 3. fan-out
