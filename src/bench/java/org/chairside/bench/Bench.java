@@ -555,6 +555,7 @@ public final class Bench {
         double clientCpu0 = clientCpuMillis();
         long[] gc0 = driverGc();
         double serverCpu0 = server.cpuMillis();
+        Timeline timeline = new Timeline(server::cpuMillis, Bench::clientCpuMillis);
         Map<AlertChange, Long> alertAnswered = new ConcurrentHashMap<>();
         Map<Long, Long> readingAnswered = new ConcurrentHashMap<>();
         AtomicLong expectedEvents = new AtomicLong();
@@ -586,6 +587,7 @@ public final class Bench {
             Thread.sleep(50);
         }
         long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
+        timeline.stop();
         double clientCpuMs = clientCpuMillis() - clientCpu0;
         long[] gc1 = driverGc();
         double serverCpuMs = server.cpuMillis() - serverCpu0;
@@ -626,6 +628,7 @@ public final class Bench {
                     early++;
                 }
                 alertLatency.recordValue(Math.max(0, us));
+                timeline.alert(b.alertArrivals.get(i), us);
             }
             for (int i = 0; i < b.readingIds.size; i++) {
                 Long answered = readingAnswered.get(b.readingIds.get(i));
@@ -645,6 +648,9 @@ public final class Bench {
         run.summary.put("alertEventsArrivedBeforeTheAnswer", early);
         run.summary.put("alertEventsNotMatched", unmatched);
         run.summary.put("readingLatency", latencyMs(readingLatency));
+        List<Map<String, Object>> seconds = timeline.seconds();
+        run.summary.put("worstSecond", Timeline.worst(seconds));
+        run.summary.put("timeline", seconds);
         run.summary.put("missing", run.missing);
         run.summary.put("duplicated", run.duplicates);
         run.summary.put("dashboardsComplete", complete);
@@ -659,7 +665,8 @@ public final class Bench {
         run.summary.put("highestIdSeen", maxId);
         run.summary.put("expectedLastId", expectedLast);
         log("dashboards complete " + complete + "/" + dashboards + ", missing " + run.missing + ", duplicated " + run.duplicates
-                + ", alert latency " + latencyMs(alertLatency) + ", reading latency " + latencyMs(readingLatency) + ", drain " + drainMs + " ms");
+                + ", alert latency " + latencyMs(alertLatency) + ", reading latency " + latencyMs(readingLatency) + ", drain " + drainMs
+                + " ms; worst " + run.summary.get("worstSecond"));
         Thread.sleep(1000);
         return run;
     }
