@@ -53,7 +53,7 @@ public class LiveHub {
     private final Map<Sink, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final TreeMap<Long, LiveEvent> early = new TreeMap<>();
     /** The last event accepted in order: handed to subscribers, or in {@link #pending} waiting for its turn. */
-    private long delivered = -1;
+    private long accepted = -1;
     /** The last event handed to subscribers: where a new subscriber's replay ends. */
     private long handedOut = -1;
     private Batch pending;
@@ -128,7 +128,7 @@ public class LiveHub {
         Batch batch = pending;
         pending = null;
         lastHandOver = now;
-        handedOut = delivered;
+        handedOut = accepted;
         batch.deliver();
     }
 
@@ -145,39 +145,39 @@ public class LiveHub {
 
     private void accept(List<LiveEvent> events) {
         ensureStarted();
-        long before = delivered;
+        long before = accepted;
         for (LiveEvent e : events) {
             accept(e);
         }
         if (early.isEmpty()) {
             gapSince = 0;
-        } else if (gapSince == 0 || delivered != before) {
+        } else if (gapSince == 0 || accepted != before) {
             // the hole's patience runs from when it was last narrowed
             gapSince = System.currentTimeMillis();
         }
     }
 
     private void accept(LiveEvent e) {
-        if (e.id() <= delivered) {
+        if (e.id() <= accepted) {
             return;
         }
-        if (e.id() != delivered + 1) {
+        if (e.id() != accepted + 1) {
             early.put(e.id(), e);
             return;
         }
         inOrder(e);
-        while (!early.isEmpty() && early.firstKey() <= delivered + 1) {
+        while (!early.isEmpty() && early.firstKey() <= accepted + 1) {
             LiveEvent next = early.pollFirstEntry().getValue();
-            if (next.id() == delivered + 1) {
+            if (next.id() == accepted + 1) {
                 inOrder(next);
             }
         }
     }
 
     private void inOrder(LiveEvent e) {
-        delivered = e.id();
+        accepted = e.id();
         if (pending == null && subscribers.isEmpty()) {
-            handedOut = delivered;
+            handedOut = accepted;
             return;
         }
         if (pending == null) {
@@ -228,7 +228,7 @@ public class LiveHub {
             }
             lastLogCheck = now;
             catchUpWanted = false;
-            from = delivered;
+            from = accepted;
         }
         List<LiveEvent> missed;
         try {
@@ -278,7 +278,7 @@ public class LiveHub {
                 // would; the horizon, read under the lock, then ends on a whole batch, so nothing held is split.
                 long from;
                 synchronized (lock) {
-                    from = delivered;
+                    from = accepted;
                 }
                 offerNow(log.after(from, afterId, maxReplay));
                 synchronized (lock) {
@@ -330,9 +330,9 @@ public class LiveHub {
     }
 
     private void ensureStarted() {
-        if (delivered < 0) {
-            delivered = log.lastId();
-            handedOut = delivered;
+        if (accepted < 0) {
+            accepted = log.lastId();
+            handedOut = accepted;
         }
     }
 
