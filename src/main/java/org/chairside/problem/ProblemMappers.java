@@ -67,7 +67,8 @@ public class ProblemMappers {
             return respond(ProblemException.invalid(path(u), "is not a known field").toProblem());
         }
         if (e instanceof InvalidFormatException f) {
-            return respond(ProblemException.invalid(path(f), WHOLE_NUMBERS.contains(f.getTargetType()) && f.getValue() instanceof Number
+            // "a valid Long" would name a Java type to a nurse or an integrator: a whole number is what is asked for
+            return respond(ProblemException.invalid(path(f), WHOLE_NUMBERS.contains(f.getTargetType())
                     ? "must be a whole number" : "must be a valid " + f.getTargetType().getSimpleName()).toProblem());
         }
         if (e instanceof MismatchedInputException m && WHOLE_NUMBERS.contains(m.getTargetType()) && m.getMessage() != null

@@ -123,7 +123,7 @@ class ChartingTest {
         nurse().body("{\"systolic\": ").post("/api/sessions/" + session + "/readings")
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
         nurse().body("{\"systolic\": \"high\", \"diastolic\": 80}").post("/api/sessions/" + session + "/readings")
-                .then().statusCode(422).body("violations[0].field", equalTo("systolic"));
+                .then().statusCode(422).body("violations[0].field", equalTo("systolic")).body("violations[0].rule", equalTo("must be a whole number"));
         nurse().body("{\"sytolic\": 120}").post("/api/sessions/" + session + "/readings")
                 .then().statusCode(422).body("violations[0].field", equalTo("sytolic"))
                 .body("violations[0].rule", equalTo("is not a known field"));
