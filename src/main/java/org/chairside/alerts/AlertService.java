@@ -33,8 +33,6 @@ import org.chairside.session.InfusionSession;
 @ApplicationScoped
 public class AlertService {
     public static final String CHARTING_OVERDUE = OwnConditions.CHARTING_OVERDUE;
-    /** A sedation score deeper than the infusion intends (assessment.SedationDepth). */
-    public static final String SEDATION_DEEP = OwnConditions.SEDATION_DEEP;
     public static final String ALERT_EVENT = "alert";
 
     /** The transaction's resource: the conditions it resolved that are not written yet (see {@link #writeResolutionFirst}). */
@@ -142,25 +140,25 @@ public class AlertService {
     }
 
     /**
-     * A sedation score, judged: {@code priority} and {@code message} say how deep it is, or are null when it is not
-     * deeper than intended. A deep score raises the session's sedation alert, or adds to it (a deeper one breaks
-     * through an acknowledgement, as a higher reading does); a lighter one that is the newest sedation score clears it,
-     * a HIGH one staying on the board until acknowledged. A score taken long ago (entered late) raises it silently.
+     * A score of the chair's, judged for one condition it shows: {@code concern} says how urgent, or is null when the
+     * score shows nothing wrong. A concerning score raises the session's alert of that condition, or adds to it (a
+     * higher priority breaks through an acknowledgement, as a higher reading does); one that shows nothing wrong and is
+     * the newest score of its kind clears it, a HIGH one staying on the board until acknowledged. A score taken long
+     * ago (entered late) raises it silently.
      *
      * @return the alert, when it changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Alert judgeSedation(long sessionId, Priority priority, String message, int score, boolean newest, boolean historical,
-                               String by, Instant now) {
-        Alert a = openAlerts(sessionId).get(SEDATION_DEEP);
+    public Alert judgeScore(long sessionId, ScoredCondition condition, Priority priority, String message, int score, boolean newest,
+                            boolean historical, String by, Instant now) {
+        Alert a = openAlerts(sessionId).get(condition.code());
         if (priority != null && a == null) {
-            a = raise(sessionId, SEDATION_DEEP, "Sedation deeper than intended", priority, message, null, historical, now);
+            a = raise(sessionId, condition.code(), condition.label(), priority, message, null, historical, now);
             a.triggerValue = (double) score;
             a.worstValue = (double) score;
             a.lastValue = (double) score;
         } else if (priority != null) {
-            // every sedation scale runs deeper downwards
-            if (priority.above(a.priority) || (priority == a.priority && a.worstValue != null && score < a.worstValue)) {
+            if (priority.above(a.priority) || (priority == a.priority && a.worstValue != null && condition.worse(score, a.worstValue))) {
                 a.worstValue = (double) score;
                 a.message = message;
             }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.chairside.alerts.Alert;
 import org.chairside.alerts.AlertService;
+import org.chairside.alerts.ScoredCondition;
 import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
@@ -21,11 +25,25 @@ import org.chairside.vitals.ReadingValidator;
 
 /**
  * Records scores and their corrections, under the same time rules as readings; a sedation score deeper than intended
- * is an alert of the session's, like a reading beyond a threshold ({@link SedationDepth}).
+ * ({@link SedationDepth}) and a very agitated or combative patient ({@link Agitation}) are alerts of the session's, like
+ * a reading beyond a threshold.
  */
 @ApplicationScoped
 public class AssessmentService {
-    private static final List<Scale> SEDATION_SCALES = Arrays.stream(Scale.values()).filter(SedationDepth::measures).toList();
+    private static final List<Watch> WATCHES = List.of(
+            new Watch(ScoredCondition.SEDATION_DEEP, SedationDepth::measures, SedationDepth::of),
+            new Watch(ScoredCondition.AGITATION, Agitation::measures, Agitation::of));
+
+    /** A condition the scores show: the scales that measure it, and what a score of theirs says of it. */
+    private record Watch(ScoredCondition condition, Predicate<Scale> measures, BiFunction<Scale, Integer, Concern> concern) {
+        List<Scale> scales() {
+            return Arrays.stream(Scale.values()).filter(measures).toList();
+        }
+
+        boolean concerns(Assessment a) {
+            return concern.apply(a.scale, a.score) != null;
+        }
+    }
 
     private final SessionService sessions;
     private final AlertService alerts;
@@ -89,33 +107,43 @@ public class AssessmentService {
     }
 
     private void judge(InfusionSession session, Assessment a, Instant now) {
-        if (!SedationDepth.measures(a.scale)) {
-            return;
+        for (Watch w : WATCHES) {
+            if (w.measures().test(a.scale)) {
+                judge(w, session, a, now);
+            }
         }
-        SedationDepth.Deep deep = SedationDepth.of(a.scale, a.score);
-        // only the newest sedation score may clear: a lighter one entered late, taken before a deep one, says nothing of now
+    }
+
+    private void judge(Watch w, InfusionSession session, Assessment a, Instant now) {
+        Concern concern = w.concern().apply(a.scale, a.score);
+        // only the newest score of the kind may clear: a calmer one entered late, taken before a worse one, says nothing of now
         boolean newest = Assessment.count("sessionId = ?1 and supersededById is null and scale in ?2 and takenAt > ?3",
-                session.id, SEDATION_SCALES, a.takenAt) == 0;
+                session.id, w.scales(), a.takenAt) == 0;
         boolean historical = a.takenAt.isBefore(now.minus(historicalAfter));
-        alerts.judgeSedation(session.id, deep == null ? null : deep.priority(), deep == null ? null : deep.message(), a.score,
-                newest, historical, "assessment " + a.id, now);
+        alerts.judgeScore(session.id, w.condition(), concern == null ? null : concern.priority(), concern == null ? null : concern.message(),
+                a.score, newest, historical, "assessment " + a.id, now);
     }
 
     /**
-     * A corrected score: the sedation alert is withdrawn when no deep score entered since it was raised is left (the
-     * deep one was a typo), and otherwise the correction is judged as any new score.
+     * A corrected score: an alert it raised is withdrawn when no concerning score entered since the alert was raised is
+     * left (the concerning one was a typo), and otherwise the correction is judged as any new score.
      */
     private void judgeAmendment(InfusionSession session, Assessment original, Assessment corrected, Instant now) {
-        Alert open = AlertService.openAlerts(session.id).get(AlertService.SEDATION_DEEP);
-        if (open != null && SedationDepth.measures(original.scale)) {
-            boolean deepLeft = Assessment.<Assessment>list("sessionId = ?1 and supersededById is null and scale in ?2 and enteredAt >= ?3",
-                    session.id, SEDATION_SCALES, open.raisedAt).stream().anyMatch(x -> SedationDepth.of(x.scale, x.score) != null);
-            if (!deepLeft) {
-                alerts.withdraw(open, "assessment " + original.id + " amended", now);
-                return;
+        Map<String, Alert> open = AlertService.openAlerts(session.id);
+        for (Watch w : WATCHES) {
+            Alert alert = open.get(w.condition().code());
+            if (alert != null && w.measures().test(original.scale)) {
+                boolean concernLeft = Assessment.<Assessment>list("sessionId = ?1 and supersededById is null and scale in ?2 and enteredAt >= ?3",
+                        session.id, w.scales(), alert.raisedAt).stream().anyMatch(w::concerns);
+                if (!concernLeft) {
+                    alerts.withdraw(alert, "assessment " + original.id + " amended", now);
+                    continue;
+                }
+            }
+            if (w.measures().test(corrected.scale)) {
+                judge(w, session, corrected, now);
             }
         }
-        judge(session, corrected, now);
     }
 
     private static void check(NewAssessment body, Instant takenAt, InfusionSession session, Instant now) {

@@ -13,32 +13,23 @@ public final class SedationDepth {
     private SedationDepth() {
     }
 
-    /** How deep a score is, when it is deeper than intended. */
-    public record Deep(Priority priority, String message) {
-    }
-
     /** Whether the scale measures sedation at all (a dissociation or discharge score neither raises nor clears). */
     public static boolean measures(Scale scale) {
         return scale == Scale.MOAA_S || scale == Scale.MOAA_S_1_6 || scale == Scale.RASS;
     }
 
-    /** @return the depth, or null for a score within what the infusion intends (or a scale that is not of sedation) */
-    public static Deep of(Scale scale, int score) {
+    /** @return how deep, or null for a score within what the infusion intends (or a scale that is not of sedation) */
+    public static Concern of(Scale scale, int score) {
         return switch (scale) {
-            case MOAA_S -> score <= 1 ? deep(Priority.HIGH, scale, score, score == 0 ? "no response to a painful stimulus"
+            case MOAA_S -> score <= 1 ? Concern.of(Priority.HIGH, scale, score, score == 0 ? "no response to a painful stimulus"
                     : "responds only to a painful stimulus")
-                    : score == 2 ? deep(Priority.MEDIUM, scale, score, "responds only to prodding or shaking") : null;
-            case MOAA_S_1_6 -> score <= 1 ? deep(Priority.HIGH, scale, score, "no response to prodding or shaking")
-                    : score == 2 ? deep(Priority.MEDIUM, scale, score, "responds only to prodding or shaking") : null;
-            case RASS -> score <= -4 ? deep(Priority.HIGH, scale, score, score == -5 ? "unarousable"
+                    : score == 2 ? Concern.of(Priority.MEDIUM, scale, score, "responds only to prodding or shaking") : null;
+            case MOAA_S_1_6 -> score <= 1 ? Concern.of(Priority.HIGH, scale, score, "no response to prodding or shaking")
+                    : score == 2 ? Concern.of(Priority.MEDIUM, scale, score, "responds only to prodding or shaking") : null;
+            case RASS -> score <= -4 ? Concern.of(Priority.HIGH, scale, score, score == -5 ? "unarousable"
                     : "no response to voice, moves only when touched")
-                    : score == -3 ? deep(Priority.MEDIUM, scale, score, "moves or opens eyes to voice, no eye contact") : null;
+                    : score == -3 ? Concern.of(Priority.MEDIUM, scale, score, "moves or opens eyes to voice, no eye contact") : null;
             case CADSS_6, CADSS_23, ALDRETE -> null;
         };
-    }
-
-    private static Deep deep(Priority priority, Scale scale, int score, String what) {
-        String value = scale == Scale.RASS && score > 0 ? "+" + score : Integer.toString(score);
-        return new Deep(priority, scale.label() + " " + value + ": " + what);
     }
 }

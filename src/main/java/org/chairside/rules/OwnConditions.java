@@ -11,7 +11,9 @@ public final class OwnConditions {
     public static final String CHARTING_OVERDUE = "CHARTING_OVERDUE";
     /** A sedation score deeper than the infusion intends. */
     public static final String SEDATION_DEEP = "SEDATION_DEEP";
-    public static final Set<String> ALL = Set.of(CHARTING_OVERDUE, SEDATION_DEEP);
+    /** A RASS score of a very agitated or combative patient. */
+    public static final String AGITATION = "AGITATION";
+    public static final Set<String> ALL = Set.of(CHARTING_OVERDUE, SEDATION_DEEP, AGITATION);
 
     private OwnConditions() {
     }

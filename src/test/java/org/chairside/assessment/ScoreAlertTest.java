@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
 
-/** A sedation score deeper than intended is an alert on the board, with the lifecycle of a reading's alerts. */
+/**
+ * A sedation score deeper than intended, or a very agitated patient, is an alert on the board, with the lifecycle of a
+ * reading's alerts.
+ */
 @QuarkusTest
-class SedationAlertTest {
+class ScoreAlertTest {
 
     private static long score(long session, String scale, int score) {
         return nurse().body(Map.of("scale", scale, "score", score)).post("/api/sessions/" + session + "/assessments")
@@ -147,6 +150,75 @@ class SedationAlertTest {
         nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().statusCode(200).body("$", empty());
         nurse().body(Map.of("scale", "MOAA_S", "score", 0, "reason", "re-scored")).post("/api/assessments/" + deep + "/amendments")
                 .then().statusCode(201);
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void aCombativePatientRaisesAHighAlertThatStaysUntilAcknowledged() {
+        long session = infusingSession();
+        score(session, "RASS", 2);
+        assertEquals(0, openAlerts(session).getList("$").size());
+
+        score(session, "RASS", 4);
+        JsonPath open = openAlerts(session);
+        assertEquals(1, open.getList("$").size());
+        assertEquals("AGITATION", open.getString("[0].condition"));
+        assertEquals("Agitated", open.getString("[0].conditionLabel"));
+        assertEquals("HIGH", open.getString("[0].priority"));
+        assertEquals("RASS +4: combative, a danger to staff and to the line", open.getString("[0].message"));
+        long id = open.getLong("[0].id");
+
+        score(session, "RASS", 0);
+        assertEquals("ACTIVE", alert(id).getString("state"));
+        assertEquals(true, alert(id).getBoolean("conditionCleared"));
+        nurse().body(Map.of("note", "reassured, line intact")).post("/api/alerts/" + id + "/acknowledge").then().statusCode(200)
+                .body("state", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void agitationWorsensUpwardsAndOnlyACalmerRassScoreClearsIt() {
+        long session = infusingSession();
+        score(session, "RASS", 3);
+        long id = openAlerts(session).getLong("[0].id");
+        nurse().body(Map.of()).post("/api/alerts/" + id + "/acknowledge").then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
+        score(session, "RASS", 4);
+        JsonPath worse = alert(id);
+        assertEquals("HIGH", worse.getString("priority"));
+        assertEquals("ACTIVE", worse.getString("state"));
+        assertEquals(4.0, worse.getDouble("worstValue"));
+
+        // a MOAA/S score says nothing of agitation: the alert stays
+        long other = infusingSession();
+        score(other, "RASS", 3);
+        long medium = openAlerts(other).getLong("[0].id");
+        score(other, "MOAA_S", 5);
+        assertEquals("ACTIVE", alert(medium).getString("state"));
+        long calm = score(other, "RASS", 1);
+        assertEquals("RESOLVED", alert(medium).getString("state"));
+        assertEquals("assessment " + calm, alert(medium).getString("resolvedBy"));
+    }
+
+    @Test
+    void anAgitatedPatientWhoIsThenSedatedTooDeeplyHasTheOneAlertForNow() {
+        long session = infusingSession();
+        score(session, "RASS", 3);
+        long agitated = openAlerts(session).getLong("[0].id");
+        score(session, "RASS", -4);
+        assertEquals("RESOLVED", alert(agitated).getString("state"));
+        nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].condition", equalTo("SEDATION_DEEP")).body("[0].priority", equalTo("HIGH"));
+    }
+
+    @Test
+    void anAgitatedScoreAmendedAsATypoWithdrawsItsAlert() {
+        long session = infusingSession();
+        long typo = score(session, "RASS", 4);
+        long id = openAlerts(session).getLong("[0].id");
+        nurse().body(Map.of("scale", "RASS", "score", -1, "reason", "sign left off")).post("/api/assessments/" + typo + "/amendments")
+                .then().statusCode(201);
+        JsonPath withdrawn = alert(id);
+        assertEquals("RESOLVED", withdrawn.getString("state"));
+        assertEquals("assessment " + typo + " amended", withdrawn.getString("resolvedBy"));
         nurse().get("/api/alerts?state=OPEN&sessionId=" + session).then().statusCode(200).body("$", empty());
     }
 }

@@ -35,11 +35,11 @@ class SedationDepthTest {
             "ALDRETE    | 0  |        | ",
     })
     void aScoreDeeperThanIntendedIsAnAlertOfItsDepth(Scale scale, int score, Priority priority, String message) {
-        SedationDepth.Deep deep = SedationDepth.of(scale, score);
+        Concern deep = SedationDepth.of(scale, score);
         if (priority == null) {
             assertNull(deep);
         } else {
-            assertEquals(new SedationDepth.Deep(priority, message), deep);
+            assertEquals(new Concern(priority, message), deep);
         }
     }
 

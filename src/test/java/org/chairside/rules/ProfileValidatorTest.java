@@ -161,6 +161,7 @@ class ProfileValidatorTest {
                 invalid("condition in lower case", ruleCondition(0, "bp_high"), FULL, "rules[0].condition"),
                 invalid("a condition Chairside raises itself", ruleCondition(0, "SEDATION_DEEP"), FULL, "rules[0].condition"),
                 invalid("the overdue charting's condition", ruleCondition(2, "CHARTING_OVERDUE"), FULL, "rules[2].condition"),
+                invalid("the agitation's condition", ruleCondition(3, "AGITATION"), FULL, "rules[3].condition"),
                 invalid("condition of one letter", ruleCondition(0, "B"), FULL, "rules[0].condition"),
                 invalid("condition starting with a digit", ruleCondition(0, "1BP"), FULL, "rules[0].condition"),
                 invalid("condition of 41 characters", ruleCondition(0, "B".repeat(41)), FULL, "rules[0].condition"),
