@@ -112,4 +112,18 @@ public class SessionResource {
         SessionService.find(id);
         return SessionTransition.list("sessionId", Sort.by("at").and("id"), id);
     }
+
+    @POST
+    @Path("/{id}/moves")
+    @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
+    public SessionView move(@PathParam("id") long id, @Valid @NotNull(message = "a move is required") MoveRequest body) {
+        return sessions.move(id, body, identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Path("/{id}/moves")
+    public List<SessionMove> moves(@PathParam("id") long id) {
+        SessionService.find(id);
+        return SessionMove.ofSession(id);
+    }
 }

@@ -149,6 +149,48 @@ public class SessionService {
         return announce(s);
     }
 
+    /**
+     * The patient moves to another recliner and the session goes with them: its readings, assessments and alerts, and
+     * the board shows them in the new chair. The target chair is locked as a new session's is, so two moves into it (or
+     * a move and a check-in) get a clean 409; the unique open-recliner index holds it across instances.
+     */
+    @Transactional
+    public SessionView move(long id, MoveRequest request, String actor) {
+        InfusionSession s = lock(id);
+        if (!s.state.isOpen()) {
+            throw ProblemException.conflict("The session is closed (" + s.state + "): its patient is no longer in a recliner");
+        }
+        Recliner to = Recliner.findById(request.reclinerId(), LockModeType.PESSIMISTIC_WRITE);
+        if (to == null) {
+            throw ProblemException.invalid("reclinerId", "no recliner with id " + request.reclinerId());
+        }
+        Recliner from = s.recliner;
+        if (to.id.equals(from.id)) {
+            throw ProblemException.invalid("reclinerId", "is the recliner the patient is in already (" + from.name + ")");
+        }
+        if (InfusionSession.count("openReclinerId", to.id) > 0) {
+            throw ProblemException.conflict("Recliner " + to.name + " already holds an open session");
+        }
+        if (Recliner.outOfServiceNow(to.id)) {
+            throw ProblemException.conflict("Recliner " + to.name + " is out of service: choose another, or an admin returns it to service");
+        }
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        SessionMove m = new SessionMove();
+        m.sessionId = s.id;
+        m.fromReclinerId = from.id;
+        m.fromReclinerName = from.name;
+        m.toReclinerId = to.id;
+        m.toReclinerName = to.name;
+        m.reason = reason;
+        m.at = RecordClock.now();
+        m.byUser = actor;
+        m.persist();
+        s.recliner = to;
+        s.openReclinerId = to.id;
+        audit.record(actor, "MOVE_SESSION", "session", s.id, "from " + from.name + " to " + to.name + (reason == null ? "" : ": " + reason));
+        return announce(s);
+    }
+
     /** @return whether a provider cleared a start over the pre-start limit */
     private boolean checkStart(InfusionSession s, String reason, SecurityIdentity who) {
         VitalSigns baseline = Baseline.of(s).map(r -> r.vitals()).orElse(null);

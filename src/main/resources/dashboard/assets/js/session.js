@@ -1,5 +1,6 @@
-// Session view: header, legal transitions, trend chart with threshold lines and alert marks, readings table with
-// amendments, timeline, and the effective thresholds (editable by a provider while the session is open).
+// Session view: header, legal transitions, moving to another recliner, trend chart with threshold lines and alert
+// marks, readings table with amendments, timeline, and the effective thresholds (editable by a provider while the
+// session is open).
 import { h, s, replace, ticking, appendChildren } from './dom.js';
 import { get, post, put } from './api.js';
 import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp, CONSCIOUSNESS, news2Words } from './format.js';
@@ -7,6 +8,7 @@ import { badge, stateWords, ackControl } from './alerts.js';
 import { clearErrors, showProblem, formError } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
 import { assessmentsTable, assessmentForm, aldreteSinceInfusion } from './assessments.js';
+import { moveForm } from './move.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -19,14 +21,15 @@ export function mount(view, ctx, id, readOnlyWanted) {
 
   async function load() {
     try {
-      const [session, readings, alerts, transitions, thresholds, assessments] = await Promise.all([
+      const [session, readings, alerts, transitions, moves, thresholds, assessments] = await Promise.all([
         get(`/api/sessions/${id}`), get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
-        get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/thresholds`), get(`/api/sessions/${id}/assessments`)]);
+        get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/moves`), get(`/api/sessions/${id}/thresholds`),
+        get(`/api/sessions/${id}/assessments`)]);
       let series = null;
       try { series = await get(`/api/patients/${session.patient.id}/sessions`); } catch { series = null; }
       if (!alive) return;
       const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
-      render({ session, readings, alerts, transitions, thresholds, assessments, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+      render({ session, readings, alerts, transitions, moves, thresholds, assessments, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
     } catch (e) {
       if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
     }
@@ -51,6 +54,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
           session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
         d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
       d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
+      d.readOnly ? null : moveForm(session, load),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
       h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
       h('section', { 'aria-labelledby': 'assess-title', id: 'assessments' }, h('h2', { id: 'assess-title', text: 'Assessments' }),
@@ -263,6 +267,11 @@ function timeline(d, ctx) {
       h('span', { text: `${PHASES[t.fromState]} → ${PHASES[t.toState]} by ${t.byUser}` }),
       t.reason ? h('span', { class: 'reason', text: ` · reason: ${t.reason}` }) : null,
       t.clearance ? h('span', { class: 'tag', text: ' provider clearance' }) : null) });
+  }
+  for (const m of d.moves) {
+    items.push({ at: m.at, el: h('li', { class: 'timeline-move' }, h('time', { text: clock(m.at) }),
+      h('span', { text: `Moved from ${m.fromReclinerName} to ${m.toReclinerName} by ${m.byUser}` }),
+      m.reason ? h('span', { class: 'reason', text: ` · reason: ${m.reason}` }) : null) });
   }
   if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
   items.sort((a, b) => ms(a.at) - ms(b.at));

@@ -83,7 +83,15 @@ function applySession(view) {
       tile.session = null; tile.readings = []; tile.alerts = new Map();
     }
   } else {
-    if (!tile.session || tile.session.id !== view.id) { tile.readings = []; tile.alerts = new Map(); }
+    // A patient moved to this chair brings their trend and alerts; the chair they left is free.
+    const left = tileOfSession(view.id);
+    if (left && left !== tile) {
+      tile.readings = left.readings; tile.alerts = left.alerts;
+      left.session = null; left.readings = []; left.alerts = new Map();
+      changed('tile', left);
+    } else if (!tile.session || tile.session.id !== view.id) {
+      tile.readings = []; tile.alerts = new Map();
+    }
     tile.session = view;
   }
   changed('tile', tile);

@@ -252,6 +252,23 @@ class Hl7ResourceTest {
     }
 
     @Test
+    void aPatientMovedToAnotherReclinerIsChartedFromTheNewChairsMonitorAndNotFromTheOldOnes() {
+        Object[] s = session();
+        String ok = message("oru-r01-pcd01.hl7", s);
+        String newChair = TestClinic.unique("Chair moved to");
+        long to = TestClinic.admin().body(java.util.Map.of("name", newChair)).post("/api/recliners").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        nurse().body(java.util.Map.of("reclinerId", to, "reason", "chair motor failed")).post("/api/sessions/" + s[0] + "/moves")
+                .then().statusCode(200);
+
+        String ack = post(ER7, ok).statusCode(422).extract().asString();
+        assertTrue(ack.contains("Recliner " + s[2] + " (PV1-3) has no open session"), ack);
+        ack = post(ER7, ok.replace("PV1||O|" + s[2], "PV1||O|" + newChair)).statusCode(200).extract().asString();
+        assertEquals("AA", msa(ack, 1), ack);
+        assertEquals(1, readingCount((long) s[0]));
+    }
+
+    @Test
     void theReclinerInPv1ChoosesTheSessionAndALocationThatIsNoReclinerFallsBackToThePatientsOpenOne() {
         Object[] s = session();
         String ok = message("oru-r01-pcd01.hl7", s);
