@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.chairside.alerts.Alert;
 import org.chairside.alerts.AlertState;
 import org.chairside.session.InfusionSession;
+import org.chairside.session.SessionMove;
 import org.chairside.session.SessionState;
 import org.chairside.vitals.Reading;
 
@@ -53,7 +54,7 @@ public final class FhirExporter {
     private static final Kind RR = new Kind("rr", "9279-1", "Respiratory rate", "resprate", "/min", "/min");
     private static final Kind TEMP = new Kind("temp", "8310-5", "Body temperature", "bodytemp", "Cel", "Cel");
 
-    public Bundle export(InfusionSession s, List<Reading> readings, List<Alert> alerts) {
+    public Bundle export(InfusionSession s, List<SessionMove> moves, List<Reading> readings, List<Alert> alerts) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setId(uuid("Bundle/session/" + s.id + "/" + Instant.now()));
@@ -79,7 +80,7 @@ public final class FhirExporter {
         e.addType().setText(s.drug + " infusion, " + s.doseMgPerKg + " mg/kg over " + s.plannedMinutes + " min");
         e.setSubject(patient);
         e.setPeriod(new Period().setStart(date(s.createdAt)).setEnd(date(s.closedAt)));
-        e.addLocation().setLocation(new Reference().setDisplay(s.recliner.name));
+        locations(e, s, moves);
         add(b, e);
         Reference encounter = ref(e, "Session " + s.id);
 
@@ -197,6 +198,19 @@ public final class FhirExporter {
         d.addExtension(new Extension(SYSTEM + ":alert-state", new CodeType(a.state.name())));
         d.addExtension(new Extension(SYSTEM + ":alert-historical", new BooleanType(a.historical)));
         return d;
+    }
+
+    /** Each recliner the patient sat in, with when: the ones left (moves) completed, the last active while the session is open. */
+    private static void locations(Encounter e, InfusionSession s, List<SessionMove> moves) {
+        Instant since = s.createdAt;
+        for (SessionMove m : moves) {
+            e.addLocation().setLocation(new Reference().setDisplay(m.fromReclinerName))
+                    .setStatus(Encounter.EncounterLocationStatus.COMPLETED).setPeriod(new Period().setStart(date(since)).setEnd(date(m.at)));
+            since = m.at;
+        }
+        e.addLocation().setLocation(new Reference().setDisplay(s.recliner.name))
+                .setStatus(s.state.isOpen() ? Encounter.EncounterLocationStatus.ACTIVE : Encounter.EncounterLocationStatus.COMPLETED)
+                .setPeriod(new Period().setStart(date(since)).setEnd(date(s.closedAt)));
     }
 
     private static Encounter.EncounterStatus encounterStatus(InfusionSession s) {

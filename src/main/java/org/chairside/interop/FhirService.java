@@ -20,6 +20,7 @@ import org.chairside.problem.Violation;
 import org.chairside.rules.Consciousness;
 import org.chairside.rules.Vital;
 import org.chairside.session.InfusionSession;
+import org.chairside.session.SessionMove;
 import org.chairside.session.SessionService;
 import org.chairside.vitals.ChartingService;
 import org.chairside.vitals.Reading;
@@ -264,6 +265,6 @@ public class FhirService {
         readings.sort(java.util.Comparator.comparing((Reading r) -> r.amendsId != null ? 1 : 0).thenComparing(r -> r.takenAt)
                 .thenComparing(r -> r.id));
         List<Alert> alerts = Alert.list("sessionId", Sort.by("raisedAt").and("id"), sessionId);
-        return exporter.export(s, readings, alerts);
+        return exporter.export(s, SessionMove.ofSession(sessionId), readings, alerts);
     }
 }

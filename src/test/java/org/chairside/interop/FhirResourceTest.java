@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -341,6 +342,31 @@ class FhirResourceTest {
         for (Map<String, Object> c : corrections) {
             assertTrue(c.containsKey("derivedFrom"), "a correction without derivedFrom: " + c);
         }
+    }
+
+    @Test
+    void theExportedEncounterListsEveryReclinerThePatientSatInWithWhen() {
+        long session = TestClinic.infusingSession();
+        String first = nurse().get("/api/sessions/" + session).then().extract().jsonPath().getString("recliner.name");
+        String second = TestClinic.unique("Second chair");
+        long to = TestClinic.admin().body(Map.of("name", second)).post("/api/recliners").then().statusCode(201).extract().jsonPath().getLong("id");
+        nurse().body(Map.of("reclinerId", to)).post("/api/sessions/" + session + "/moves").then().statusCode(200);
+        // the export's periods are to the second, as its Encounter's own
+        Instant movedAt = Instant.parse(nurse().get("/api/sessions/" + session + "/moves").then().extract().jsonPath().getString("[0].at"))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        JsonPath open = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(first, second), open.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.location.display"));
+        assertEquals(List.of("completed", "active"), open.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.status"));
+        List<String> ends = open.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.period.end");
+        List<String> starts = open.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.period.start");
+        assertEquals(movedAt, Instant.parse(ends.get(0)), "the first chair until the move");
+        assertEquals(movedAt, Instant.parse(starts.get(1)), "the second from the move");
+        assertNull(ends.get(1), "the chair the patient is in now has no end yet");
+
+        TestClinic.transition(session, "STOPPED", "patient asked to stop");
+        JsonPath closed = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("completed", "completed"), closed.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.status"));
     }
 
     @Test
