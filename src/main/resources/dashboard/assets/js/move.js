@@ -16,7 +16,7 @@ export function moveForm(session, reload) {
     tag: 'select', dataset: { key: 'move-recliner' },
     options: [['', free.length ? 'Choose a free recliner' : 'No free recliner'], ...free.map((t) => [String(t.reclinerId), t.reclinerName])],
   }, { prefix: 'move' });
-  const reason = field('reason', 'Reason', { maxlength: 500, size: 40, dataset: { key: 'move-reason' } }, { prefix: 'move', hint: '(optional)' });
+  const reason = field('reason', 'Reason for the move', { maxlength: 500, size: 40, dataset: { key: 'move-reason' } }, { prefix: 'move', hint: '(optional)' });
   const form = h('form', {
     class: 'move-form', novalidate: true, 'aria-labelledby': 'move-title',
     onsubmit: async (e) => {

@@ -121,7 +121,7 @@ class HistoryBrowserTest extends BrowserTest {
         assertThat(view.locator("form.transitions .form-error")).containsText("a provider must clear the start");
 
         view.locator("button[data-to=STOPPED]").click();
-        assertThat(view.locator("[data-error-for=reason]")).containsText("A reason is required");
+        assertThat(view.locator("form.transitions [data-error-for=reason]")).containsText("A reason is required");
         view.locator("#transition-reason").fill("BP too high today");
         view.locator("button[data-to=STOPPED]").click();
         assertThat(view.locator("#session-phase")).hasText("Stopped early");

@@ -39,7 +39,7 @@ class MoveBrowserTest extends BrowserTest {
         assertThat(form.locator("[data-error-for=reclinerId]")).containsText("is required");
 
         form.getByLabel("Move to recliner").selectOption(new SelectOption().setLabel(chair));
-        form.getByLabel("Reason").fill("nearer the station for observation");
+        form.getByLabel("Reason for the move").fill("nearer the station for observation");
         form.locator("button[type=submit]").click();
         assertThat(view.locator(".session-facts")).containsText(chair);
         assertThat(view.locator(".timeline-move")).containsText("to " + chair + " by nurse");
