@@ -723,6 +723,13 @@ public final class Bench {
         // the session view's other two requests (after the others, so the figures above stay comparable with earlier runs)
         paths.put("transitions", "/api/sessions/" + big + "/transitions");
         paths.put("thresholds", "/api/sessions/" + big + "/thresholds");
+        // and the rest of what session.js load() asks for, where the build under test has it (a compared older jar may not)
+        for (String[] later : List.of(new String[] {"assessments", "/api/sessions/" + big + "/assessments"},
+                new String[] {"moves", "/api/sessions/" + big + "/moves"}, new String[] {"series", "/api/patients/" + patient + "/sessions"})) {
+            if (api.send(api.get(later[1])).statusCode() == 200) {
+                paths.put(later[0], later[1]);
+            }
+        }
         // what every dashboard loads when it opens, and again after a reset: every recliner, its open session, its last
         // readings and its open alerts (the infusing sessions of the other scenarios, each in its own recliner)
         paths.put("board", "/api/board");
@@ -791,13 +798,15 @@ public final class Bench {
         results.put("readingsAfterChange", afterChange);
 
         // The session view two ways, alternating so both see the same warm-up: as the page loads it (session.js load()
-        // sends its five requests at once with Promise.all; a browser opens several connections for them), and the
-        // figure of earlier runs, session + readings + alerts one after the other.
-        List<String> page = List.of("session", "readings", "alerts", "transitions", "thresholds");
+        // sends its requests at once with Promise.all, a browser opening several connections for them, and asks for the
+        // patient's series as soon as the session's answer names them), and the figure of earlier runs, session +
+        // readings + alerts one after the other.
+        List<String> page = java.util.stream.Stream.of("session", "readings", "alerts", "transitions", "moves", "thresholds", "assessments")
+                .filter(paths::containsKey).toList();
         Histogram view = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         Histogram parallelView = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         double parallelCpu = 0;
-        ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(page.size());
+        ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(page.size() + 1);
         try {
             for (int i = 0; i < repeats; i++) {
                 clinic.chartBetween(i);
@@ -813,10 +822,18 @@ public final class Bench {
                 for (String k : page) {
                     answers.add(browser.submit(() -> api.send(api.get(paths.get(k)))));
                 }
+                if (paths.containsKey("series")) {
+                    Future<HttpResponse<String>> session = answers.get(0);
+                    answers.add(browser.submit(() -> {
+                        session.get();
+                        return api.send(api.get(paths.get("series")));
+                    }));
+                }
                 for (int j = 0; j < answers.size(); j++) {
                     HttpResponse<String> r = answers.get(j).get();
                     if (r.statusCode() != 200) {
-                        throw new IllegalStateException("GET " + paths.get(page.get(j)) + " answered " + r.statusCode() + ": " + r.body());
+                        throw new IllegalStateException("GET " + (j < page.size() ? paths.get(page.get(j)) : paths.get("series"))
+                                + " answered " + r.statusCode() + ": " + r.body());
                     }
                 }
                 parallelView.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
@@ -830,7 +847,8 @@ public final class Bench {
         results.put("sessionViewTotal", v);
         Map<String, Object> pv = latencyMs(parallelView);
         pv.put("serverCpuMsPerView", round(parallelCpu / repeats));
-        pv.put("note", "the page's five requests (session, readings, alerts, transitions, thresholds) at once, until the last answer");
+        pv.put("note", "the page's " + page.size() + " requests (" + String.join(", ", page) + ") at once, until the last answer"
+                + (paths.containsKey("series") ? "; the patient's series from the session's answer on" : ""));
         results.put("sessionViewParallel", pv);
         out.put("results", results);
         // With their wall-clock times, so that a stall can be set against the server's log (housekeeping passes at DEBUG).
@@ -840,7 +858,8 @@ public final class Bench {
         Map<String, Object> s = sub(results, "search");
         rows.add(new String[] {"5. History", seed.sessions + " past sessions, a session of " + seed.bigReadings + " readings; " + repeats
                 + " requests each",
-                "session view (the page's 5 requests in parallel) p50 " + pv.get("p50Ms") + " / p99 " + pv.get("p99Ms") + " ms, "
+                "session view (the page's " + page.size() + " requests in parallel" + (paths.containsKey("series") ? ", the series after the session" : "")
+                        + ") p50 " + pv.get("p50Ms") + " / p99 " + pv.get("p99Ms") + " ms, "
                         + pv.get("serverCpuMsPerView") + " ms server CPU; sequential (session + readings + alerts) p50 " + v.get("p50Ms")
                         + " / p99 " + v.get("p99Ms") + " ms (readings alone p50 "
                         + sub(results, "readings").get("p50Ms") + " ms, " + sizes.get("readings") / 1024 + " KiB, "

@@ -21,12 +21,14 @@ export function mount(view, ctx, id, readOnlyWanted) {
 
   async function load() {
     try {
+      const first = get(`/api/sessions/${id}`);
+      // the patient's series as soon as the session names them, while the larger lists are still on their way
+      const seriesOf = first.then((s) => get(`/api/patients/${s.patient.id}/sessions`)).catch(() => null);
       const [session, readings, alerts, transitions, moves, thresholds, assessments] = await Promise.all([
-        get(`/api/sessions/${id}`), get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
+        first, get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
         get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/moves`), get(`/api/sessions/${id}/thresholds`),
         get(`/api/sessions/${id}/assessments`)]);
-      let series = null;
-      try { series = await get(`/api/patients/${session.patient.id}/sessions`); } catch { series = null; }
+      const series = await seriesOf;
       if (!alive) return;
       const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
       render({ session, readings, alerts, transitions, moves, thresholds, assessments, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
