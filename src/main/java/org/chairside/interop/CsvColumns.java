@@ -33,6 +33,9 @@ public final class CsvColumns {
         alias(ImportField.RESPIRATORY_RATE, 0, "rr", "resp", "resprate", "respiratoryrate", "respirations", "rrbrmin",
                 "rrbpm", "awrr", "breathsmin");
         alias(ImportField.TEMPERATURE, 0, "temp", "temperature", "tempc", "temperaturec", "bodytemp", "bodytemperature", "tc", "tcel");
+        alias(ImportField.ON_OXYGEN, 0, "onoxygen", "ono2", "oxygen", "supplementaloxygen", "supplementalo2", "suppo2", "o2therapy",
+                "o2delivery", "airoroxygen", "airoro2");
+        alias(ImportField.CONSCIOUSNESS, 0, "consciousness", "acvpu", "avpu", "loc", "levelofconsciousness", "responsiveness");
     }
 
     private static void alias(ImportField field, int rank, String... names) {
@@ -156,7 +159,8 @@ public final class CsvColumns {
             problems.add(new Violation("header", "no time column found (looked for Time, Timestamp, DateTime, takenAt...); "
                     + "name it with map=<header>=TIME"));
         }
-        if (vitals.isEmpty()) {
+        if (vitals.keySet().stream().allMatch(f -> f.vital() == null)) {
+            // oxygen and consciousness alone are no vital signs: they complete a set
             problems.add(new Violation("header", "no vital column recognised in " + headers + "; map columns with map=<header>=<"
                     + "SYSTOLIC|DIASTOLIC|HEART_RATE|SPO2|RESPIRATORY_RATE|TEMPERATURE>"));
         }

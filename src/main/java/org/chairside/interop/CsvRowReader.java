@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.chairside.problem.Violation;
+import org.chairside.rules.Consciousness;
 import org.chairside.rules.Vital;
 import org.chairside.vitals.ReadingInput;
 import org.chairside.vitals.ReadingValidator;
@@ -123,12 +125,16 @@ public final class CsvRowReader {
                 break;
             }
         }
+        Boolean onOxygen = word(row, values, ImportField.ON_OXYGEN, ChartedWords::onOxygen,
+                "is neither oxygen nor air (yes/no, O2/air)", errors);
+        Consciousness consciousness = word(row, values, ImportField.CONSCIOUSNESS, ChartedWords::consciousness,
+                "is not a level of consciousness (A, C, V, P or U: alert, new confusion, voice, pain, unresponsive)", errors);
         if (!errors.isEmpty()) {
             return new RowResult(row, null, errors);
         }
         ReadingInput input = new ReadingInput(takenAt, (Integer) values2.get(Vital.SYSTOLIC), (Integer) values2.get(Vital.DIASTOLIC),
                 (Integer) values2.get(Vital.HEART_RATE), (Integer) values2.get(Vital.SPO2),
-                (Integer) values2.get(Vital.RESPIRATORY_RATE), (Double) values2.get(Vital.TEMPERATURE), null);
+                (Integer) values2.get(Vital.RESPIRATORY_RATE), (Double) values2.get(Vital.TEMPERATURE), onOxygen, consciousness, null);
         for (Violation v : ReadingValidator.validate("", input.vitals(), takenAt, sessionCreated, now)) {
             errors.add(new RowError(row, columnFor(v.field(), headerOf), v.rule()));
         }
@@ -138,12 +144,33 @@ public final class CsvRowReader {
         return new RowResult(row, withRef(input), List.of());
     }
 
-    /** The idempotency key: the same time and values for the same session are one reading, however often imported. */
+    /** The cell of the first column holding the field, read by {@code meaning}; null when blank or no such column. */
+    private <T> T word(long row, List<String> values, ImportField field, Function<String, T> meaning, String refusal, List<RowError> errors) {
+        for (CsvColumns.Column c : columns.columns(field)) {
+            String raw = cell(values, c.index());
+            if (BLANKS.contains(raw.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            T meant = meaning.apply(raw);
+            if (meant == null) {
+                errors.add(new RowError(row, c.header(), "'" + abbreviate(raw) + "' " + refusal));
+            }
+            return meant;
+        }
+        return null;
+    }
+
+    /**
+     * The idempotency key: the same time and values for the same session are one reading, however often imported.
+     * Oxygen and consciousness are added only when the row has them, so that a file imported before they were read
+     * keeps its keys.
+     */
     ReadingInput withRef(ReadingInput in) {
         String key = sessionId + "|" + in.takenAt() + "|" + in.systolic() + "|" + in.diastolic() + "|" + in.heartRate() + "|"
-                + in.spo2() + "|" + in.respiratoryRate() + "|" + in.temperatureC();
+                + in.spo2() + "|" + in.respiratoryRate() + "|" + in.temperatureC()
+                + (in.onOxygen() == null ? "" : "|o2=" + in.onOxygen()) + (in.consciousness() == null ? "" : "|acvpu=" + in.consciousness());
         return new ReadingInput(in.takenAt(), in.systolic(), in.diastolic(), in.heartRate(), in.spo2(), in.respiratoryRate(),
-                in.temperatureC(), "csv:" + sha256(key));
+                in.temperatureC(), in.onOxygen(), in.consciousness(), "csv:" + sha256(key));
     }
 
     private String columnFor(String field, Map<Vital, String> headerOf) {
@@ -160,6 +187,9 @@ public final class CsvRowReader {
             case "spo2" -> headerOf.getOrDefault(Vital.SPO2, field);
             case "respiratoryRate" -> headerOf.getOrDefault(Vital.RESPIRATORY_RATE, field);
             case "temperatureC" -> headerOf.getOrDefault(Vital.TEMPERATURE, field);
+            case "onOxygen" -> columns.columns(ImportField.ON_OXYGEN).isEmpty() ? field : columns.columns(ImportField.ON_OXYGEN).get(0).header();
+            case "consciousness" -> columns.columns(ImportField.CONSCIOUSNESS).isEmpty() ? field
+                    : columns.columns(ImportField.CONSCIOUSNESS).get(0).header();
             default -> "*";
         };
     }

@@ -55,9 +55,10 @@ public final class Hl7Codes {
         Map<String, Mapping> t = new LinkedHashMap<>(DEFAULTS);
         overrides.forEach((code, field) -> {
             ImportField f = ImportField.parse(field);
-            if (f == null || f == ImportField.TIME) {
+            // a monitor's observation is a measured number: oxygen and consciousness are a nurse's words, charted or from a CSV
+            if (f == null || (f.vital() == null && f != ImportField.IGNORE)) {
                 throw new IllegalArgumentException("chairside.hl7.codes.\"" + code + "\"=" + field + ": not one of "
-                        + List.of(ImportField.values()).stream().filter(x -> x != ImportField.TIME).toList());
+                        + List.of(ImportField.values()).stream().filter(x -> x.vital() != null || x == ImportField.IGNORE).toList());
             }
             t.put(code.trim(), new Mapping(f, 0));
         });

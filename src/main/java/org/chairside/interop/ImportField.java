@@ -4,10 +4,13 @@ import java.util.Locale;
 
 import org.chairside.rules.Vital;
 
-/** What a column of an imported file holds: one vital, the time it was taken, or nothing Chairside charts. */
+/**
+ * What a column of an imported file holds: one vital, the time it was taken, whether the patient is on oxygen, the
+ * level of consciousness, or nothing Chairside charts.
+ */
 public enum ImportField {
     TIME(null), SYSTOLIC(Vital.SYSTOLIC), DIASTOLIC(Vital.DIASTOLIC), HEART_RATE(Vital.HEART_RATE), SPO2(Vital.SPO2),
-    RESPIRATORY_RATE(Vital.RESPIRATORY_RATE), TEMPERATURE(Vital.TEMPERATURE), IGNORE(null);
+    RESPIRATORY_RATE(Vital.RESPIRATORY_RATE), TEMPERATURE(Vital.TEMPERATURE), ON_OXYGEN(null), CONSCIOUSNESS(null), IGNORE(null);
 
     private final Vital vital;
 
@@ -33,6 +36,10 @@ public enum ImportField {
         }
         if (key.equals("RR")) {
             return RESPIRATORY_RATE;
+        }
+        // not "O2" or "OXYGEN": vendors use those for the saturation as well
+        if (key.equals("ACVPU") || key.equals("AVPU")) {
+            return CONSCIOUSNESS;
         }
         for (ImportField f : values()) {
             if (f.name().equals(key)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.chairside.rules.Consciousness;
 import org.chairside.vitals.ReadingInput;
 
 /**
@@ -21,10 +22,10 @@ public record ImportReport(String importId, Long sessionId, String format, boole
 
     /** A reading the import stores (or would store). */
     public record PreviewRow(long row, Instant takenAt, Integer systolic, Integer diastolic, Integer heartRate, Integer spo2,
-                             Integer respiratoryRate, Double temperatureC) {
+                             Integer respiratoryRate, Double temperatureC, Boolean onOxygen, Consciousness consciousness) {
         static PreviewRow of(long row, ReadingInput in) {
             return new PreviewRow(row, in.takenAt(), in.systolic(), in.diastolic(), in.heartRate(), in.spo2(),
-                    in.respiratoryRate(), in.temperatureC());
+                    in.respiratoryRate(), in.temperatureC(), in.onOxygen(), in.consciousness());
         }
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import org.chairside.rules.Consciousness;
 import org.chairside.vitals.ReadingInput;
 
 /** Header matching and row reading, without Quarkus. */
@@ -33,6 +34,9 @@ class CsvColumnsTest {
             "Temp|TEMPERATURE", "Temp (C)|TEMPERATURE", "Temperature °C|TEMPERATURE", "Temp (F)|TEMPERATURE",
             "Temperature °F|TEMPERATURE", "Temp F|TEMPERATURE", "Temp degF|TEMPERATURE", "Temp °F|TEMPERATURE",
             "Time|TIME", "Timestamp|TIME", "Date Time|TIME", "takenAt|TIME", "Measured At|TIME", "Zeit|TIME",
+            "On oxygen|ON_OXYGEN", "Oxygen|ON_OXYGEN", "Supplemental O2|ON_OXYGEN", "Air or oxygen|ON_OXYGEN",
+            "ACVPU|CONSCIOUSNESS", "AVPU|CONSCIOUSNESS", "Consciousness|CONSCIOUSNESS", "LOC|CONSCIOUSNESS",
+            "Level of consciousness|CONSCIOUSNESS",
             "MAP|IGNORE", "PI|IGNORE", "Comment|IGNORE"})
     void aliases(String header, String field) {
         List<String> headers = new java.util.ArrayList<>();
@@ -43,13 +47,49 @@ class CsvColumnsTest {
         switch (field) {
             case "SYSTOLIC" -> headers.add("DIA");
             case "DIASTOLIC" -> headers.add("SYS");
-            case "IGNORE", "TIME" -> headers.add("SpO2");
+            case "IGNORE", "TIME", "ON_OXYGEN", "CONSCIOUSNESS" -> headers.add("SpO2");
             default -> {
             }
         }
         CsvColumns c = CsvColumns.resolve(headers, Map.of());
         String got = c.ignored().contains(header) ? "IGNORE" : c.describe().get(header);
         assertEquals(field, got);
+    }
+
+    @Test
+    void oxygenAndConsciousnessCompleteARowAndADifferentWordIsAnotherReading() {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", "HR", "O2", "ACVPU"), Map.of("O2", "ON_OXYGEN"));
+        CsvRowReader r = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 1);
+        ReadingInput onAir = r.read(2, List.of("2025-03-01T10:00:00Z", "80", "air", "A"), CREATED, NOW).input();
+        assertEquals(false, onAir.onOxygen());
+        assertEquals(Consciousness.ALERT, onAir.consciousness());
+        ReadingInput onO2 = r.read(3, List.of("2025-03-01T10:00:00Z", "80", "yes", "voice"), CREATED, NOW).input();
+        assertEquals(true, onO2.onOxygen());
+        assertEquals(Consciousness.VOICE, onO2.consciousness());
+        assertTrue(!onAir.sourceRef().equals(onO2.sourceRef()), "same time and heart rate, other words: another reading");
+        ReadingInput blank = r.read(4, List.of("2025-03-01T10:00:00Z", "80", "", "-"), CREATED, NOW).input();
+        assertEquals(null, blank.onOxygen());
+        assertEquals(null, blank.consciousness());
+
+        CsvRowReader.RowResult bad = r.read(5, List.of("2025-03-01T10:00:00Z", "80", "2 L/min", "drowsy"), CREATED, NOW);
+        assertEquals(List.of(new CsvRowReader.RowError(5, "O2", "'2 L/min' is neither oxygen nor air (yes/no, O2/air)"),
+                new CsvRowReader.RowError(5, "ACVPU", "'drowsy' is not a level of consciousness (A, C, V, P or U: alert, new confusion,"
+                        + " voice, pain, unresponsive)")), bad.errors());
+    }
+
+    /** A file imported before oxygen and consciousness were read keeps its keys: importing it again stores nothing new. */
+    @Test
+    void aRowWithoutOxygenOrConsciousnessKeepsTheKeyItHadBefore() {
+        CsvColumns c = CsvColumns.resolve(List.of("Time", "HR"), Map.of());
+        ReadingInput in = new CsvRowReader(c, null, ZoneId.of("UTC"), false, 7).read(2, List.of("2025-03-01T10:00:00Z", "80"), CREATED, NOW).input();
+        assertEquals("csv:" + CsvRowReader.sha256("7|2025-03-01T10:00:00Z|null|null|80|null|null|null"), in.sourceRef());
+    }
+
+    @Test
+    void oxygenOrConsciousnessAloneIsNoVitalColumn() {
+        CsvColumns.MappingException e = assertThrows(CsvColumns.MappingException.class,
+                () -> CsvColumns.resolve(List.of("Time", "Oxygen", "AVPU"), Map.of()));
+        assertTrue(e.violations().get(0).rule().startsWith("no vital column recognised"), e.violations().toString());
     }
 
     @Test

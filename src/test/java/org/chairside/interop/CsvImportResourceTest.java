@@ -60,6 +60,33 @@ class CsvImportResourceTest {
                 .body("historical", everyItem(equalTo(true)));
     }
 
+    /** A nurse's spreadsheet with the whole NEWS2 set: its rows carry oxygen and consciousness, and so a score. */
+    @Test
+    void aSpreadsheetWithOxygenAndConsciousnessGivesEachReadingItsNews2() {
+        long s = session();
+        String rows = "Time,RR,SpO2,On oxygen,Systolic,Diastolic,Pulse,ACVPU,Temp (C)\n"
+                + "2025-03-01T09:00:00Z,16,97,air,122,78,72,A,36.8\n"
+                + "2025-03-01T09:15:00Z,22,93,yes,104,66,112,V,38.4\n"
+                + "2025-03-01T09:30:00Z,16,97,2 L/min,122,78,72,drowsy,36.8\n";
+        nurse().contentType("text/csv").queryParam("dryRun", true).body(rows).post("/api/sessions/" + s + "/imports/csv").then()
+                .statusCode(200).body("columns.'On oxygen'", equalTo("ON_OXYGEN")).body("columns.ACVPU", equalTo("CONSCIOUSNESS"))
+                .body("preview[1].onOxygen", equalTo(true)).body("preview[1].consciousness", equalTo("VOICE"))
+                .body("rejected.find { it.row == 4 && it.column == 'On oxygen' }.reason", containsString("neither oxygen nor air"))
+                .body("rejected.find { it.row == 4 && it.column == 'ACVPU' }.reason", containsString("not a level of consciousness"));
+        nurse().contentType("text/csv").queryParam("policy", "valid-rows").body(rows).post("/api/sessions/" + s + "/imports/csv").then()
+                .statusCode(200).body("rowsStored", equalTo(2)).body("rowsRejected", equalTo(1));
+        JsonPath readings = nurse().get("/api/sessions/" + s + "/readings").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(false, true), readings.getList("onOxygen"));
+        assertEquals(List.of("ALERT", "VOICE"), readings.getList("consciousness"));
+        assertEquals(0, readings.getInt("[0].news2.score"));
+        // RR 22 (2), SpO2 93 (2), oxygen (2), systolic 104 (1), pulse 112 (2), voice (3), 38.4 °C (1)
+        assertEquals(13, readings.getInt("[1].news2.score"));
+        assertEquals("HIGH", readings.getString("[1].news2.band"));
+        // the same file again stores nothing new
+        nurse().contentType("text/csv").queryParam("policy", "valid-rows").body(rows).post("/api/sessions/" + s + "/imports/csv").then()
+                .statusCode(200).body("rowsStored", equalTo(0)).body("duplicates", equalTo(2));
+    }
+
     @Test
     void aConditionRaisedClearedAndRaisedAgainInOneFile() {
         long s = session();

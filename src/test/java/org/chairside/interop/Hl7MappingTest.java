@@ -46,6 +46,11 @@ class Hl7MappingTest {
         assertEquals(ImportField.IGNORE, codes.lookup("150456").field());
         assertNull(codes.lookup("188736"));
         assertThrows(IllegalArgumentException.class, () -> new Hl7Codes(Map.of("1", "WEIGHT")));
+        // a monitor's observation is a number: the words a CSV may hold are no mapping for it (OruMapper read a vital of none)
+        for (String words : List.of("ON_OXYGEN", "CONSCIOUSNESS", "TIME")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Hl7Codes(Map.of("1", words)));
+            assertTrue(e.getMessage().endsWith("[SYSTOLIC, DIASTOLIC, HEART_RATE, SPO2, RESPIRATORY_RATE, TEMPERATURE, IGNORE]"), e.getMessage());
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
