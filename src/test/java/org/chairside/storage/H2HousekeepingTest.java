@@ -108,4 +108,10 @@ class H2HousekeepingTest {
             s.execute("SET RETENTION_TIME " + millis);
         }
     }
+
+    /** What the charting wrote is forced to the disk on H2; PostgreSQL syncs its own and is left alone. */
+    @Test
+    void theFileIsForcedToTheDiskOnH2Only() throws Exception {
+        assertEquals("h2".equals(dbKind), housekeeping.sync(), "on " + dbKind);
+    }
 }
