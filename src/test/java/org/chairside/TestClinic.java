@@ -2,11 +2,15 @@ package org.chairside;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.chairside.session.InfusionSession;
 
 /**
  * Builds clinic data through the public API, as a client would. Names are unique per call, so tests
@@ -143,5 +147,24 @@ public final class TestClinic {
             body.put("reason", reason);
         }
         nurse().body(body).post("/api/sessions/" + sessionId + "/transitions").then().statusCode(200);
+    }
+
+    /** A session of the given drug (esketamine, say) started {@code minutesAgo} ago, now in recovery, with an Aldrete score of 10. */
+    public static long esketamineInRecovery(String drug, long minutesAgo) {
+        long session = nurse().body(Map.of("patientId", newPatient(), "reclinerId", newRecliner(), "weightKg", 70,
+                        "protocol", Map.of("drug", drug, "doseMgPerKg", 0.8, "plannedMinutes", 10)))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        transition(session, "INFUSING", null);
+        dosedAgo(session, minutesAgo);
+        transition(session, "RECOVERY", null);
+        aldrete(session, 2, 2, 2, 2, 2);
+        return session;
+    }
+
+    /** Moves the session's start (an esketamine dose) back to {@code minutes} ago. */
+    public static void dosedAgo(long session, long minutes) {
+        Instant dosed = Instant.now().minus(Duration.ofMinutes(minutes));
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("startedAt = ?1 where id = ?2", dosed, session));
     }
 }

@@ -65,7 +65,17 @@ public final class ProfileValidator {
         // Optional even in a clinic profile: one saved before the section existed, or sent by an older client, keeps the
         // shipped discharge rule (Thresholds.clinic fills it in).
         if (p.discharge() != null) {
-            range(out, "discharge.aldreteAtLeast", p.discharge().aldreteAtLeast(), 0, 10);
+            Discharge d = p.discharge();
+            // A session's override may change one field and inherit the others; the clinic's states its score.
+            if (!partial || d.aldreteAtLeast() != null) {
+                range(out, "discharge.aldreteAtLeast", d.aldreteAtLeast(), 0, 10);
+            }
+            if (d.recoveryMinutesAtLeast() != null) {
+                range(out, "discharge.recoveryMinutesAtLeast", d.recoveryMinutesAtLeast(), 0, 480);
+            }
+            if (d.esketamineMinutesAtLeast() != null) {
+                range(out, "discharge.esketamineMinutesAtLeast", d.esketamineMinutesAtLeast(), Discharge.ESKETAMINE_MINUTES_FLOOR, 480);
+            }
         }
         return out;
     }

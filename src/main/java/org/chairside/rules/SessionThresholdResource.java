@@ -27,14 +27,18 @@ public class SessionThresholdResource {
         this.identity = identity;
     }
 
-    /** A session's own thresholds: what the provider overrode, and what applies after overlaying the clinic's. */
-    public record SessionThresholds(Long sessionId, ThresholdProfile overrides, ThresholdProfile effective) {
+    /**
+     * A session's own thresholds: what the provider overrode, what applies after overlaying the clinic's, and until when
+     * the discharge rule keeps the patient under observation, and why (null when no minimum applies or its clock has not
+     * started).
+     */
+    public record SessionThresholds(Long sessionId, ThresholdProfile overrides, ThresholdProfile effective,
+                                    Discharge.Observation dischargeObservation) {
     }
 
     @GET
     public SessionThresholds forSession(@PathParam("id") long id) {
-        SessionService.find(id);
-        return new SessionThresholds(id, thresholds.overrides(id), thresholds.effective(id));
+        return of(SessionService.find(id));
     }
 
     /** Replaces the session's overrides; an override rule replaces the clinic rule of the same condition. */
@@ -48,6 +52,13 @@ public class SessionThresholdResource {
         }
         thresholds.saveOverrides(id, body, identity.getPrincipal().getName());
         sessions.announce(s);
-        return new SessionThresholds(id, thresholds.overrides(id), thresholds.effective(id));
+        return of(s);
+    }
+
+    private SessionThresholds of(InfusionSession s) {
+        ThresholdProfile effective = thresholds.effective(s.id);
+        Discharge d = effective.discharge();
+        return new SessionThresholds(s.id, thresholds.overrides(s.id), effective,
+                d == null ? null : d.longestObservation(s.drug, s.startedAt, s.infusionEndedAt));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Every number the rules use. The clinic's profile is complete; a session's overrides carry only what
  * the provider changed (nulls inherit), and {@link #overlay} merges them: a rule in the overrides
- * replaces the clinic's rule of the same condition as a whole.
+ * replaces the clinic's rule of the same condition as a whole; the discharge section is merged field by field.
  */
 public record ThresholdProfile(List<Rule> rules, PrestartLimit prestart, ChartingInterval charting, Escalation escalation,
                                Discharge discharge) {
@@ -32,7 +32,7 @@ public record ThresholdProfile(List<Rule> rules, PrestartLimit prestart, Chartin
                 overrides.prestart() != null ? overrides.prestart() : prestart,
                 overrides.charting() != null ? overrides.charting() : charting,
                 overrides.escalation() != null ? overrides.escalation() : escalation,
-                overrides.discharge() != null ? overrides.discharge() : discharge);
+                discharge == null ? overrides.discharge() : discharge.overlay(overrides.discharge()));
     }
 
     public Optional<Rule> rule(String condition) {

@@ -55,11 +55,14 @@ public class Thresholds {
         return clinicAsSaved(s.body);
     }
 
-    /** A saved clinic profile; one saved before the discharge section existed keeps the shipped discharge rule. */
+    /**
+     * A saved clinic profile; what its discharge section does not set (it was saved before the section, or one of its
+     * fields, existed) is the shipped rule's.
+     */
     private ThresholdProfile clinicAsSaved(String body) {
         ThresholdProfile saved = read(body);
-        return saved.discharge() != null ? saved : new ThresholdProfile(saved.rules(), saved.prestart(), saved.charting(),
-                saved.escalation(), shippedDefaults.discharge());
+        return new ThresholdProfile(saved.rules(), saved.prestart(), saved.charting(), saved.escalation(),
+                shippedDefaults.discharge().overlay(saved.discharge()));
     }
 
     /** The session's overrides, or an empty profile when the provider has set none. */

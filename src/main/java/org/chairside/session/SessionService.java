@@ -2,6 +2,7 @@ package org.chairside.session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -217,29 +218,44 @@ public class SessionService {
     }
 
     /**
-     * A discharge needs the clinic's modified Aldrete score, taken since the infusion ended; without it a provider
-     * discharges with a reason (recorded as a clearance, audited).
+     * A discharge needs the clinic's modified Aldrete score, taken since the infusion ended, and the observation time the
+     * clinic (and, for esketamine, its REMS) asks for; where one is not met a provider discharges with a reason
+     * (recorded as a clearance, audited). A nurse is told every criterion still open, not only the first.
      *
-     * @return whether a provider cleared a discharge without the score
+     * @return whether a provider cleared a discharge with a criterion unmet
      */
     private boolean checkDischarge(InfusionSession s, String reason, SecurityIdentity who) {
         Discharge rule = thresholds.effective(s.id).discharge();
-        if (rule == null || !rule.requiresAldrete()) {
+        if (rule == null) {
             return false;
         }
-        Integer aldrete = Assessment.newestAldreteSince(s.id, s.infusionEndedAt).map(a -> a.score).orElse(null);
-        if (rule.isMetBy(aldrete)) {
+        List<String> unmet = new ArrayList<>(3);
+        if (rule.requiresAldrete()) {
+            Integer aldrete = Assessment.newestAldreteSince(s.id, s.infusionEndedAt).map(a -> a.score).orElse(null);
+            if (!rule.isMetBy(aldrete)) {
+                unmet.add("a modified Aldrete score of at least " + rule.aldreteAtLeast() + ", and "
+                        + (aldrete == null ? "no modified Aldrete score was recorded since the infusion ended"
+                                : "the newest modified Aldrete score since the infusion ended is " + aldrete));
+            }
+        }
+        Instant now = RecordClock.now();
+        for (Discharge.Observation o : rule.observations(s.drug, s.startedAt, s.infusionEndedAt)) {
+            if (o.isOwedAt(now)) {
+                // rounded up: "0 min from now" while a patient must still stay would read as "go"
+                long minutesLeft = (Duration.between(now, o.until()).getSeconds() + 59) / 60;
+                unmet.add(o.why() + ", until " + o.until() + " (" + minutesLeft + " min from now)");
+            }
+        }
+        if (unmet.isEmpty()) {
             return false;
         }
-        String found = aldrete == null ? "no modified Aldrete score was recorded since the infusion ended"
-                : "the newest modified Aldrete score since the infusion ended is " + aldrete;
+        String needs = String.join("; ", unmet);
         if (!who.hasRole(Roles.PROVIDER)) {
-            throw new ProblemException(409, "Discharge criteria not met", "Discharge needs a modified Aldrete score of at least "
-                    + rule.aldreteAtLeast() + ", and " + found + ": record one, or a provider discharges with a reason", null);
+            throw new ProblemException(409, "Discharge criteria not met", "Discharge needs " + needs
+                    + ": wait or record what is missing, or a provider discharges with a reason", null);
         }
         if (reason == null) {
-            throw ProblemException.invalid("reason", "is required: " + found + " (the clinic asks for at least "
-                    + rule.aldreteAtLeast() + ")");
+            throw ProblemException.invalid("reason", "is required: discharge needs " + needs);
         }
         return true;
     }

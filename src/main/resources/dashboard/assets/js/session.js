@@ -122,6 +122,11 @@ function transitionsPanel(d, ctx, reload, refused) {
         + (ctx.hasRole('PROVIDER') ? ', or as a provider discharge with a reason below.' : ', or ask a provider to discharge with a reason.'));
     }
   }
+  const observation = d.thresholds.dischargeObservation;
+  if (session.state === 'RECOVERY' && observation && ms(observation.until) > now()) {
+    notes.push(`Observe until ${clock(observation.until)} before discharge: ${observation.why}`
+      + (ctx.hasRole('PROVIDER') ? '; as a provider you may discharge earlier with a reason below.' : '.'));
+  }
   const form = h('form', { class: 'transitions', novalidate: true, onsubmit: (e) => e.preventDefault() });
   const buttons = allowed.map((to) => h('button', {
     type: 'button', class: to === 'STOPPED' ? 'danger' : 'primary', dataset: { key: `to-${to}`, to },

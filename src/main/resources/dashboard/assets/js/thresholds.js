@@ -41,6 +41,8 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
     ['charting.graceMinutes', 'Overdue after (min) of grace', ch.graceMinutes],
     ['escalation.unacknowledgedSeconds', 'Escalate a HIGH alert after (s) unacknowledged', profile.escalation && profile.escalation.unacknowledgedSeconds],
     ['discharge.aldreteAtLeast', 'Discharge needs a modified Aldrete score ≥ (0: none)', profile.discharge && profile.discharge.aldreteAtLeast],
+    ['discharge.recoveryMinutesAtLeast', 'Observe (min) after the infusion before discharge (0: no minimum)', profile.discharge && profile.discharge.recoveryMinutesAtLeast],
+    ['discharge.esketamineMinutesAtLeast', 'Observe (min) after an esketamine dose (Spravato REMS: ≥ 120)', profile.discharge && profile.discharge.esketamineMinutesAtLeast],
   ].map(([name, label, v]) => ({ name, label, input: h('input', { name, inputmode: 'numeric', size: 5, value: v == null ? '' : String(v), readonly: !editable, 'aria-label': label, dataset: { key: `thr-${name}` } }) }));
   const general = formError();
   const status = h('p', { role: 'status', class: 'saved' });
@@ -64,7 +66,11 @@ export function thresholdEditor(profile, onSave, { overridden = new Set() } = {}
       edited.prestart = { systolic: val('prestart.systolic'), diastolic: val('prestart.diastolic') };
       edited.charting = { ...ch, infusingMinutes: val('charting.infusingMinutes'), recoveryMinutes: val('charting.recoveryMinutes'), graceMinutes: val('charting.graceMinutes') };
       edited.escalation = { unacknowledgedSeconds: val('escalation.unacknowledgedSeconds') };
-      edited.discharge = { aldreteAtLeast: val('discharge.aldreteAtLeast') };
+      edited.discharge = {
+        aldreteAtLeast: val('discharge.aldreteAtLeast'),
+        recoveryMinutesAtLeast: val('discharge.recoveryMinutesAtLeast'),
+        esketamineMinutesAtLeast: val('discharge.esketamineMinutesAtLeast'),
+      };
       try {
         await onSave(edited, changed);
         status.textContent = 'Thresholds saved.';

@@ -10,16 +10,24 @@ import static org.chairside.TestClinic.transitionBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.chairside.TestClinic;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
-/** A discharge from recovery needs the clinic's modified Aldrete score (default 9), or a provider's reasoned clearance. */
+/**
+ * A discharge from recovery needs the clinic's modified Aldrete score (default 9) and its observation times (for
+ * esketamine at least two hours after the dose, Spravato's REMS), or a provider's reasoned clearance.
+ */
 @QuarkusTest
 class DischargeTest {
 
@@ -103,5 +111,88 @@ class DischargeTest {
         provider().body(Map.of("discharge", Map.of("aldreteAtLeast", 11))).put("/api/sessions/" + session + "/thresholds")
                 .then().statusCode(422).body("violations.field", contains("discharge.aldreteAtLeast"));
         admin().get("/api/thresholds").then().statusCode(200).body("discharge.aldreteAtLeast", equalTo(9));
+    }
+
+    @Test
+    void anEsketamineSessionIsObservedTwoHoursAfterTheDose() {
+        long session = TestClinic.esketamineInRecovery("Spravato (esketamine) 84 mg nasal", 30);
+        nurse().get("/api/sessions/" + session + "/thresholds").then().statusCode(200)
+                .body("effective.discharge.esketamineMinutesAtLeast", equalTo(120))
+                .body("dischargeObservation.why", equalTo("120 min of observation after an esketamine dose (Spravato REMS)"))
+                .body("dischargeObservation.until", org.hamcrest.Matchers.notNullValue());
+        discharge(nurse(), session, null).statusCode(409).body("title", equalTo("Discharge criteria not met"))
+                .body("detail", containsString("120 min of observation after an esketamine dose (Spravato REMS)"))
+                .body("detail", containsString("90 min from now"));
+        nurse().get("/api/sessions/" + session).then().body("state", equalTo("RECOVERY"));
+        TestClinic.dosedAgo(session, 121);
+        discharge(nurse(), session, null).statusCode(200).body("state", equalTo("DISCHARGED"));
+    }
+
+    @Test
+    void ketamineIsNotHeldForTheEsketamineObservation() {
+        long session = TestClinic.esketamineInRecovery("ketamine", 30);
+        nurse().get("/api/sessions/" + session + "/thresholds").then().body("dischargeObservation", nullValue());
+        discharge(nurse(), session, null).statusCode(200);
+    }
+
+    @Test
+    void aProviderMayDischargeBeforeTheObservationEndsOnlyWithAReason() {
+        long session = TestClinic.esketamineInRecovery("esketamine", 100);
+        discharge(provider(), session, null).statusCode(422).body("violations.field", contains("reason"))
+                .body("violations[0].rule", containsString("Spravato REMS"));
+        discharge(provider(), session, "transferred to the emergency department by ambulance").statusCode(200);
+        nurse().get("/api/sessions/" + session + "/transitions").then()
+                .body("find { it.toState == 'DISCHARGED' }.clearance", equalTo(true));
+    }
+
+    @Test
+    void aSessionMayAskForObservationAfterTheInfusionAndKeepsTheClinicsOtherCriteria() {
+        long session = inRecovery();
+        aldrete(session, 2, 2, 2, 2, 2);
+        provider().body(Map.of("discharge", Map.of("recoveryMinutesAtLeast", 30))).put("/api/sessions/" + session + "/thresholds")
+                .then().statusCode(200)
+                .body("effective.discharge.recoveryMinutesAtLeast", equalTo(30))
+                .body("effective.discharge.aldreteAtLeast", equalTo(9))
+                .body("effective.discharge.esketamineMinutesAtLeast", equalTo(120))
+                .body("dischargeObservation.why", equalTo("30 min of observation after the infusion ended"));
+        discharge(nurse(), session, null).statusCode(409).body("detail", containsString("30 min of observation after the infusion ended"));
+        QuarkusTransaction.requiringNew().run(() -> InfusionSession.update("infusionEndedAt = ?1 where id = ?2",
+                Instant.now().minus(Duration.ofMinutes(31)), session));
+        discharge(nurse(), session, null).statusCode(200);
+    }
+
+    @Test
+    void aNurseIsToldEveryCriterionStillOpen() {
+        long session = TestClinic.esketamineInRecovery("esketamine", 10);
+        aldrete(session, 1, 2, 2, 1, 2);
+        discharge(nurse(), session, null).statusCode(409)
+                .body("detail", containsString("the newest modified Aldrete score since the infusion ended is 8"))
+                .body("detail", containsString("Spravato REMS"));
+    }
+
+    @Test
+    void observationTimesAreBoundedAndTheRemsFloorHolds() {
+        long session = inRecovery();
+        provider().body(Map.of("discharge", Map.of("esketamineMinutesAtLeast", 60, "recoveryMinutesAtLeast", 481)))
+                .put("/api/sessions/" + session + "/thresholds").then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("discharge.esketamineMinutesAtLeast", "discharge.recoveryMinutesAtLeast"))
+                .body("violations.find { it.field == 'discharge.esketamineMinutesAtLeast' }.rule", equalTo("must be a whole number from 120 to 480"));
+        nurse().get("/api/sessions/" + session + "/thresholds").then().body("effective.discharge.recoveryMinutesAtLeast", equalTo(0));
+    }
+
+    @Test
+    void aClinicProfileSavedWithTheScoreAloneKeepsTheRemsObservation() {
+        Map<String, Object> before = admin().get("/api/thresholds").then().statusCode(200).extract().jsonPath().getMap("");
+        try {
+            Map<String, Object> scoreAlone = new java.util.HashMap<>(before);
+            scoreAlone.put("discharge", Map.of("aldreteAtLeast", 8));
+            admin().body(scoreAlone).put("/api/thresholds").then().statusCode(200);
+            admin().get("/api/thresholds").then().statusCode(200)
+                    .body("discharge.aldreteAtLeast", equalTo(8))
+                    .body("discharge.esketamineMinutesAtLeast", equalTo(120))
+                    .body("discharge.recoveryMinutesAtLeast", equalTo(0));
+        } finally {
+            admin().body(before).put("/api/thresholds").then().statusCode(200);
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.chairside.TestClinic;
 
-/** A nurse scores sedation and the discharge score on the session view, and discharges once the score allows it. */
+/** A nurse scores sedation and the discharge score on the session view, and discharges once the score and the observation time allow it. */
 @QuarkusTest
 class AssessmentBrowserTest extends BrowserTest {
 
@@ -133,6 +133,50 @@ class AssessmentBrowserTest extends BrowserTest {
         assertThat(view.locator("table.assessments tbody tr")).hasCount(1);
         assertThat(form.getByLabel("Scale")).hasValue("");
         assertThat(form.getByLabel("Note")).hasValue("");
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
+    void anEsketaminePatientIsHeldUntilTwoHoursAfterTheDoseAndTheNurseIsToldUntilWhen() {
+        long session = TestClinic.esketamineInRecovery("esketamine 84 mg nasal", 30);
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/session/" + session);
+        Locator view = page.locator("#session-view");
+        assertThat(view.locator(".prestart-note")).containsText("Observe until");
+        assertThat(view.locator(".prestart-note")).containsText("120 min of observation after an esketamine dose (Spravato REMS)");
+        view.locator("button[data-to=DISCHARGED]").click();
+        assertThat(view.locator("form.transitions .form-error")).containsText("Spravato REMS");
+        assertThat(view.locator("#session-phase")).hasText("Recovery");
+
+        TestClinic.dosedAgo(session, 121);
+        page.reload();
+        assertThat(view.locator("#session-phase")).hasText("Recovery");
+        assertThat(view.locator(".prestart-note")).hasCount(0);
+        view.locator("button[data-to=DISCHARGED]").click();
+        assertThat(view.locator("#session-phase")).hasText("Discharged");
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
+    void aProviderAsksForObservationAfterTheInfusionAndTheNurseSeesUntilWhen() {
+        long session = TestClinic.esketamineInRecovery("ketamine", 45);
+        Page page = browser.loggedIn("provider", 1280, 1000);
+        page.navigate(app + "#/session/" + session);
+        Locator view = page.locator("#session-view");
+        assertThat(view.locator("#session-phase")).hasText("Recovery");
+        assertThat(view.locator(".prestart-note")).hasCount(0);
+        Locator minutes = view.getByLabel("Observe (min) after the infusion before discharge (0: no minimum)");
+        assertThat(minutes).hasValue("0");
+        minutes.fill("600");
+        view.locator("button:text('Save thresholds')").click();
+        assertThat(view.locator("[data-error-for='discharge.recoveryMinutesAtLeast']")).containsText("must be a whole number from 0 to 480");
+        minutes.fill("45");
+        view.locator("button:text('Save thresholds')").click();
+        assertThat(view.locator(".prestart-note")).containsText("45 min of observation after the infusion ended");
+        assertThat(view.locator(".prestart-note")).containsText("as a provider you may discharge earlier with a reason");
+        assertEquals(45, nurse().get("/api/sessions/" + session + "/thresholds").then().extract().jsonPath().getInt("effective.discharge.recoveryMinutesAtLeast"));
         assertEquals(List.of(), browser.errors);
         page.context().close();
     }
