@@ -9,6 +9,7 @@ import { clearErrors, showProblem, formError } from './forms.js';
 import { thresholdEditor } from './thresholds.js';
 import { assessmentsTable, assessmentForm, aldreteSinceInfusion } from './assessments.js';
 import { moveForm } from './move.js';
+import { pumpLine, rateForm, rateEntries } from './rate.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -24,14 +25,14 @@ export function mount(view, ctx, id, readOnlyWanted) {
       const first = get(`/api/sessions/${id}`);
       // the patient's series as soon as the session names them, while the larger lists are still on their way
       const seriesOf = first.then((s) => get(`/api/patients/${s.patient.id}/sessions`)).catch(() => null);
-      const [session, readings, alerts, transitions, moves, thresholds, assessments] = await Promise.all([
+      const [session, readings, alerts, transitions, moves, thresholds, assessments, dose] = await Promise.all([
         first, get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
         get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/moves`), get(`/api/sessions/${id}/thresholds`),
-        get(`/api/sessions/${id}/assessments`)]);
+        get(`/api/sessions/${id}/assessments`), get(`/api/sessions/${id}/dose`)]);
       const series = await seriesOf;
       if (!alive) return;
       const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
-      render({ session, readings, alerts, transitions, moves, thresholds, assessments, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+      render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
     } catch (e) {
       if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
     }
@@ -54,8 +55,10 @@ export function mount(view, ctx, id, readOnlyWanted) {
           fact('Checked in', dateTime(session.createdAt)),
           session.startedAt ? fact('Started', clock(session.startedAt)) : null,
           session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
+        pumpLine(session, d.dose),
         d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
       d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
+      d.readOnly ? null : rateForm(session, d.dose, load),
       d.readOnly ? null : moveForm(session, load),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
       h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
@@ -280,6 +283,7 @@ function timeline(d, ctx) {
       h('span', { text: `Moved from ${m.fromReclinerName} to ${m.toReclinerName} by ${m.byUser}` }),
       m.reason ? h('span', { class: 'reason', text: ` · reason: ${m.reason}` }) : null) });
   }
+  items.push(...rateEntries(d.dose));
   if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
   items.sort((a, b) => ms(a.at) - ms(b.at));
   return h('ol', { class: 'timeline' }, items.map((i) => i.el));
