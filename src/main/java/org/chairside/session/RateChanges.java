@@ -58,6 +58,7 @@ public class RateChanges {
         List<InfusionDose.PhaseChange> phases = SessionTransition.<SessionTransition>list("sessionId", Sort.by("at").and("id"), s.id)
                 .stream().map(t -> new InfusionDose.PhaseChange(t.at, t.toState)).toList();
         List<RateChange> changes = RateChange.ofSession(s.id);
+        // one microsecond on (the record's resolution): a change recorded at this very instant is the rate set now
         InfusionDose.Dose dose = InfusionDose.at(asOf.plusNanos(1000), s.doseMgPerKg, s.plannedMinutes, phases,
                 changes.stream().map(c -> new InfusionDose.RateStep(c.at, c.mgPerKgPerHour)).toList());
         return DoseView.of(s, dose, changes, asOf);
