@@ -5,7 +5,7 @@ import { post } from './api.js';
 import { clock } from './format.js';
 import { clearErrors, showProblem, field, formError } from './forms.js';
 
-/** One line under the session's facts: "0.375 mg/kg/h (slowed from 0.75) · 0.31 of 0.5 mg/kg given (21.7 mg) · planned dose at 10:52". */
+/** One line under the session's facts: "Rate 0.375 mg/kg/h (protocol 0.75) · 0.31 of 0.5 mg/kg given (21.7 mg) · planned dose at 10:52 at this rate". */
 export function pumpLine(session, dose) {
   if (!dose || session.state === 'CHECKED_IN') return null;
   const rate = Number(dose.rateMgPerKgPerHour);
