@@ -84,11 +84,9 @@ public final class TestClinic {
                 .post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** A new session, CHECKED_IN, in a new recliner. */
+    /** A new session, CHECKED_IN and screened with no contraindication (as the clinic does at check-in), in a new recliner. */
     public static long openSession() {
-        return nurse().body(Map.of("patientId", newPatient(), "reclinerId", newRecliner(), "weightKg", 70,
-                        "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40)))
-                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        return openSession(newRecliner());
     }
 
     /** A session with a normal baseline (120/80, HR 72, SpO2 98), now INFUSING. */
@@ -105,10 +103,33 @@ public final class TestClinic {
                 "protocol", Map.of("drug", "ketamine", "doseMgPerKg", 0.5, "plannedMinutes", 40));
     }
 
-    /** A new session, CHECKED_IN, in the given recliner. */
-    public static long openSession(long reclinerId) {
-        return nurse().body(sessionBody(newPatient(), reclinerId))
+    /** A new session, CHECKED_IN and not screened (nothing on its record yet), in a new recliner. */
+    public static long openUnscreenedSession() {
+        return nurse().body(sessionBody(newPatient(), newRecliner()))
                 .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A new session, CHECKED_IN and screened with no contraindication, in the given recliner. */
+    public static long openSession(long reclinerId) {
+        long id = nurse().body(sessionBody(newPatient(), reclinerId))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        screen(id);
+        return id;
+    }
+
+    /** The body of a contraindication screening: those named are present, the others absent. */
+    public static Map<String, Object> screeningBody(String... present) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        for (String answer : new String[] {"unstableCardiovascular", "aneurysmalVascular", "uncontrolledHypertension", "psychosisOrMania"}) {
+            body.put(answer, java.util.Arrays.asList(present).contains(answer));
+        }
+        return body;
+    }
+
+    /** A screening recorded by the nurse: those named are present, the others absent (none named: a clear screening). */
+    public static io.restassured.path.json.JsonPath screen(long sessionId, String... present) {
+        return nurse().body(screeningBody(present)).post("/api/sessions/" + sessionId + "/screenings")
+                .then().statusCode(201).extract().jsonPath();
     }
 
     /** The JSON body of a transition; {@code reason} may be null. */
@@ -154,6 +175,7 @@ public final class TestClinic {
         long session = nurse().body(Map.of("patientId", newPatient(), "reclinerId", newRecliner(), "weightKg", 70,
                         "protocol", Map.of("drug", drug, "doseMgPerKg", 0.8, "plannedMinutes", 10)))
                 .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        screen(session);
         chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
         transition(session, "INFUSING", null);
         dosedAgo(session, minutesAgo);

@@ -22,6 +22,7 @@ import org.chairside.problem.ProblemException;
 import org.chairside.problem.QueryNumber;
 import org.chairside.security.Roles;
 import org.chairside.validation.PlainText;
+import org.chairside.validation.StoredText;
 
 @Path("/api/alerts")
 @Authenticated
@@ -79,7 +80,7 @@ public class AlertResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NURSE, Roles.PROVIDER})
     public AlertView acknowledge(@PathParam("id") long id, @Valid AcknowledgeRequest body) {
-        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        String note = body == null ? null : StoredText.of(body.note());
         return alerts.acknowledge(id, note, identity.getPrincipal().getName());
     }
 }

@@ -21,6 +21,7 @@ import org.chairside.problem.ProblemException;
 import org.chairside.problem.Violation;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
+import org.chairside.validation.StoredText;
 import org.chairside.vitals.ReadingValidator;
 
 /**
@@ -169,7 +170,7 @@ public class AssessmentService {
             a.aldreteConsciousness = items.consciousness();
             a.aldreteOxygen = items.oxygenSaturation();
         }
-        a.note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        a.note = StoredText.of(body.note());
         a.chartedBy = actor;
         a.phase = session.state;
         a.persist();

@@ -26,6 +26,9 @@ import org.chairside.rules.Consciousness;
 import org.chairside.security.AppUser;
 import org.chairside.security.Roles;
 import org.chairside.session.NewSession;
+import org.chairside.session.Screening;
+import org.chairside.session.ScreeningRequest;
+import org.chairside.session.Screenings;
 import org.chairside.session.SessionService;
 import org.chairside.session.SessionState;
 import org.chairside.session.SessionView;
@@ -48,16 +51,18 @@ public class DemoClinic {
     private final SessionService sessions;
     private final ChartingService charting;
     private final AssessmentService assessments;
+    private final Screenings screenings;
     // The simulator waits for this: on a slow first start the seeding outlasts its first tick, and its tick would seat a
     // patient in a chair the seeding is about to fill (the start then failed with "already holds an open session").
     private volatile boolean seeded;
 
     public DemoClinic(@ConfigProperty(name = "chairside.demo.enabled") boolean enabled, SessionService sessions, ChartingService charting,
-                      AssessmentService assessments) {
+                      AssessmentService assessments, Screenings screenings) {
         this.enabled = enabled;
         this.sessions = sessions;
         this.charting = charting;
         this.assessments = assessments;
+        this.screenings = screenings;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -95,8 +100,9 @@ public class DemoClinic {
                 discharge(s);
             }
         }
-        // Today's board: one checked in, four infusing (one paused), one in recovery, two chairs free.
-        seat(patients.get(4), chairs.get(0), 124, 80);
+        // Today's board: one checked in and not yet screened (the nurse's next task), four infusing (one paused), one in
+        // recovery, two chairs free.
+        checkIn(patients.get(4), chairs.get(0), 124, 80);
         for (int i = 1; i <= 4; i++) {
             long s = seat(patients.get(4 + i), chairs.get(i), 116 + i * 4, 74 + i * 2);
             move(s, SessionState.INFUSING, null);
@@ -140,11 +146,30 @@ public class DemoClinic {
         }
     }
 
+    /** Checked in with a baseline and screened with no contraindication: ready to start. */
     long seat(long patientId, long reclinerId, int systolic, int diastolic) {
+        long id = checkIn(patientId, reclinerId, systolic, diastolic);
+        screen(id);
+        return id;
+    }
+
+    private long checkIn(long patientId, long reclinerId, int systolic, int diastolic) {
         SessionView v = sessions.open(new NewSession(patientId, reclinerId, BigDecimal.valueOf(70),
                 new NewSession.Protocol("Ketamine", new BigDecimal("0.5"), 40)), ACTOR);
         chart(v.id(), systolic, diastolic, 72, 98);
         return v.id();
+    }
+
+    private void screen(long sessionId) {
+        screenings.record(sessionId, new ScreeningRequest(false, false, false, false, null), ACTOR);
+    }
+
+    /** As the simulator's nurse starts a chair: screened first where nobody has screened it yet. */
+    void start(long sessionId) {
+        if (QuarkusTransaction.requiringNew().call(() -> Screening.newest(sessionId).isEmpty())) {
+            screen(sessionId);
+        }
+        move(sessionId, SessionState.INFUSING, "Cleared by simulator");
     }
 
     void chart(long sessionId, int systolic, int diastolic, int heartRate, int spo2) {

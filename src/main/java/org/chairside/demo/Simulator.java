@@ -61,7 +61,7 @@ public class Simulator {
             switch (c.state()) {
                 case CHECKED_IN -> {
                     if (inPhase.toMinutes() >= 2) {
-                        clinic.move(c.sessionId(), SessionState.INFUSING, "Cleared by simulator");
+                        clinic.start(c.sessionId());
                         continue;
                     }
                 }

@@ -36,6 +36,7 @@ import org.chairside.session.SessionService;
 import org.chairside.session.SessionView;
 import org.chairside.storage.ReadOnly;
 import org.chairside.validation.PlainText;
+import org.chairside.validation.StoredText;
 
 /**
  * The clinic's chairs. An admin adds, renames, and takes them out of service (broken, under repair) and back: a chair
@@ -140,7 +141,7 @@ public class ReclinerResource {
             throw ProblemException.conflict("Recliner " + r.name + " holds an open session: discharge or stop it first");
         }
         if (r.inService()) {
-            String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+            String reason = body == null ? null : StoredText.of(body.reason());
             r.outOfServiceSince = RecordClock.now();
             r.outOfServiceBy = actor();
             r.outOfServiceReason = reason;

@@ -13,6 +13,7 @@ import org.chairside.audit.AuditLog;
 import org.chairside.audit.RecordClock;
 import org.chairside.problem.ProblemException;
 import org.chairside.validation.StoredDecimal;
+import org.chairside.validation.StoredText;
 
 /** Records the pump's rate changes and works out the dose given from them. */
 @ApplicationScoped
@@ -37,7 +38,7 @@ public class RateChanges {
         RateChange c = new RateChange();
         c.sessionId = s.id;
         c.mgPerKgPerHour = StoredDecimal.of(request.mgPerKgPerHour(), RateChange.RATE_DECIMALS);
-        c.reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        c.reason = StoredText.of(request.reason());
         c.at = RecordClock.now();
         c.byUser = actor;
         c.persist();

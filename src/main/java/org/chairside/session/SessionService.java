@@ -38,6 +38,7 @@ import org.chairside.rules.Thresholds;
 import org.chairside.rules.VitalSigns;
 import org.chairside.security.Roles;
 import org.chairside.validation.StoredDecimal;
+import org.chairside.validation.StoredText;
 import org.chairside.vitals.Baseline;
 
 /** Opens sessions and moves them through their phases; each change is one event on the live stream. */
@@ -107,7 +108,7 @@ public class SessionService {
     public SessionView transition(long id, TransitionRequest request, SecurityIdentity who) {
         InfusionSession s = lock(id);
         SessionState to = request.to();
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        String reason = StoredText.of(request.reason());
         if (!s.state.next().contains(to)) {
             throw ProblemException.conflict("A session in " + s.state + " cannot move to " + to + "; allowed: "
                     + (s.state.next().isEmpty() ? "none (the session is closed)" : s.state.next()));
@@ -175,7 +176,7 @@ public class SessionService {
         if (Recliner.outOfServiceNow(to.id)) {
             throw ProblemException.conflict("Recliner " + to.name + " is out of service: choose another, or an admin returns it to service");
         }
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        String reason = StoredText.of(request.reason());
         SessionMove m = new SessionMove();
         m.sessionId = s.id;
         m.fromReclinerId = from.id;
@@ -192,29 +193,54 @@ public class SessionService {
         return announce(s);
     }
 
-    /** @return whether a provider cleared a start over the pre-start limit */
+    /**
+     * A start needs a complete baseline and a contraindication screening, both recorded; where the newest screening lists
+     * a contraindication, or the pressure before the start is at the pre-start limit, a provider starts with a reason
+     * (recorded as a clearance, audited). A nurse is told every reason at once, as for a discharge.
+     *
+     * @return whether a provider cleared a start that needed it
+     */
     private boolean checkStart(InfusionSession s, String reason, SecurityIdentity who) {
         VitalSigns baseline = Baseline.of(s).map(r -> r.vitals()).orElse(null);
-        if (baseline == null) {
-            throw ProblemException.conflict("Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion");
+        Screening screening = Screening.newest(s.id).orElse(null);
+        if (baseline == null || screening == null) {
+            List<String> missing = new ArrayList<>(2);
+            if (baseline == null) {
+                missing.add("a complete baseline (blood pressure, heart rate and SpO2)");
+            }
+            if (screening == null) {
+                missing.add("the contraindication screening");
+            }
+            throw ProblemException.conflict("Record " + String.join(" and ", missing) + " before starting the infusion");
+        }
+        List<String> needs = new ArrayList<>(2);
+        List<Contraindication> present = screening.present();
+        if (!present.isEmpty()) {
+            needs.add("the screening lists " + Contraindication.describe(present));
         }
         // the newest pressure before the start, which may be a recheck of the pressure alone after the complete baseline
         VitalSigns pressure = Baseline.newestBloodPressure(s).map(r -> r.vitals()).orElse(baseline);
         PrestartLimit limit = thresholds.effective(s.id).prestart();
-        if (!limit.needsClearance(pressure)) {
+        if (limit.needsClearance(pressure)) {
+            needs.add("blood pressure before the start " + pressure.systolic() + "/" + pressure.diastolic()
+                    + " mmHg is at or above the pre-start limit " + limit.describe());
+        }
+        if (needs.isEmpty()) {
             return false;
         }
-        String bp = pressure.systolic() + "/" + pressure.diastolic();
+        String why = String.join("; ", needs);
         if (!who.hasRole(Roles.PROVIDER)) {
-            throw new ProblemException(409, "Provider clearance needed", "Blood pressure before the start " + bp
-                    + " mmHg is at or above the pre-start limit " + limit.describe()
+            throw new ProblemException(409, "Provider clearance needed", capitalized(why)
                     + ": a provider must clear the start, with a reason", null);
         }
         if (reason == null) {
-            throw ProblemException.invalid("reason", "is required: blood pressure before the start " + bp
-                    + " mmHg is at or above the pre-start limit " + limit.describe());
+            throw ProblemException.invalid("reason", "is required: " + why);
         }
         return true;
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /**

@@ -60,9 +60,14 @@ export function replace(container, ...children) {
   const typed = typedValues(container);
   container.replaceChildren();
   append(container, children);
-  for (const [k, { value, error }] of typed) {
+  for (const [k, { value, checked, error }] of typed) {
     const field = container.querySelector(`[data-key="${CSS.escape(k)}"]`);
     if (!field || !('value' in field)) continue;
+    if (checked !== undefined) {
+      // a yes/no answer given before the redraw (the screening's questions) is put back as it was
+      field.checked = checked;
+      continue;
+    }
     field.value = value;
     // what the form shows for a choice (the Aldrete items for the Aldrete scale) follows the choice put back
     field.dispatchEvent(new Event('change'));
@@ -86,6 +91,10 @@ export function replace(container, ...children) {
 function typedValues(container) {
   const out = new Map();
   container.querySelectorAll('input[data-key], textarea[data-key], select[data-key]').forEach((field) => {
+    if (field.type === 'checkbox' || field.type === 'radio') {
+      if (field.checked !== field.defaultChecked) out.set(field.dataset.key, { checked: field.checked });
+      return;
+    }
     if (edited(field)) {
       const slot = errorSlotOf(field);
       out.set(field.dataset.key, { value: field.value, error: slot ? slot.textContent : '' });
@@ -105,7 +114,6 @@ function edited(field) {
     const initial = [...field.options].find((o) => o.defaultSelected) || field.options[0];
     return !!initial && field.value !== initial.value;
   }
-  if (field.type === 'checkbox' || field.type === 'radio') return false;
   return field.value !== field.defaultValue;
 }
 

@@ -10,6 +10,7 @@ import { thresholdEditor } from './thresholds.js';
 import { assessmentsTable, assessmentForm, aldreteSinceInfusion } from './assessments.js';
 import { moveForm } from './move.js';
 import { pumpLine, rateForm, rateEntries } from './rate.js';
+import { screeningPanel, screeningNote, screeningEntries } from './screening.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -25,14 +26,14 @@ export function mount(view, ctx, id, readOnlyWanted) {
       const first = get(`/api/sessions/${id}`);
       // the patient's series as soon as the session names them, while the larger lists are still on their way
       const seriesOf = first.then((s) => get(`/api/patients/${s.patient.id}/sessions`)).catch(() => null);
-      const [session, readings, alerts, transitions, moves, thresholds, assessments, dose] = await Promise.all([
+      const [session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings] = await Promise.all([
         first, get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
         get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/moves`), get(`/api/sessions/${id}/thresholds`),
-        get(`/api/sessions/${id}/assessments`), get(`/api/sessions/${id}/dose`)]);
+        get(`/api/sessions/${id}/assessments`), get(`/api/sessions/${id}/dose`), get(`/api/sessions/${id}/screenings`)]);
       const series = await seriesOf;
       if (!alive) return;
       const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
-      render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+      render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
     } catch (e) {
       if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
     }
@@ -57,6 +58,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
           session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
         pumpLine(session, d.dose),
         d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
+      d.readOnly ? null : screeningPanel(session, d.screenings, load),
       d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
       d.readOnly ? null : rateForm(session, d.dose, load),
       d.readOnly ? null : moveForm(session, load),
@@ -109,6 +111,8 @@ function transitionsPanel(d, ctx, reload, refused) {
     const base = baselineOf(d.readings);
     const pressure = prestartPressureOf(d.readings) || base;
     const limit = d.thresholds.effective.prestart;
+    const screening = screeningNote(d.screenings, ctx.hasRole('PROVIDER'));
+    if (screening) notes.push(screening);
     if (!base) {
       notes.push('Chart a complete baseline (blood pressure, heart rate and SpO2) before starting the infusion.');
     } else if (limit && (pressure.systolic >= limit.systolic || pressure.diastolic >= limit.diastolic)) {
@@ -283,7 +287,7 @@ function timeline(d, ctx) {
       h('span', { text: `Moved from ${m.fromReclinerName} to ${m.toReclinerName} by ${m.byUser}` }),
       m.reason ? h('span', { class: 'reason', text: ` · reason: ${m.reason}` }) : null) });
   }
-  items.push(...rateEntries(d.dose));
+  items.push(...rateEntries(d.dose), ...screeningEntries(d.screenings));
   if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
   items.sort((a, b) => ms(a.at) - ms(b.at));
   return h('ol', { class: 'timeline' }, items.map((i) => i.el));

@@ -90,8 +90,8 @@ class AuditResourceTest {
     /** An auditor looking at one session sees who changed its thresholds, from what to what. */
     @Test
     void aSessionsThresholdChangesAreFoundUnderThatSession() {
-        long session = TestClinic.openSession();
-        long other = TestClinic.openSession();
+        long session = TestClinic.openUnscreenedSession();
+        long other = TestClinic.openUnscreenedSession();
         provider().body(SPO2_OVERRIDE).put("/api/sessions/" + session + "/thresholds").then().statusCode(200);
         provider().body(SPO2_OVERRIDE).put("/api/sessions/" + other + "/thresholds").then().statusCode(200);
 
@@ -115,7 +115,7 @@ class AuditResourceTest {
     /** Entries written before session overrides were audited under their session stay findable both ways. */
     @Test
     void olderSessionThresholdEntriesAreFoundUnderTheSessionToo() {
-        long session = TestClinic.openSession();
+        long session = TestClinic.openUnscreenedSession();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             AuditEntry old = new AuditEntry();
             old.at = RecordClock.now();

@@ -66,6 +66,7 @@ class KillDashNineIT {
             long session = id(post("nurse", NURSE_PASSWORD, "/api/sessions", "{\"patientId\":" + patient + ",\"reclinerId\":" + recliner
                     + ",\"weightKg\":80,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}"));
             post("nurse", NURSE_PASSWORD, "/api/sessions/" + session + "/readings", "{\"systolic\":120,\"diastolic\":80,\"heartRate\":70,\"spo2\":98}");
+            post("nurse", NURSE_PASSWORD, "/api/sessions/" + session + "/screenings", "{\"unstableCardiovascular\":false,\"aneurysmalVascular\":false,\"uncontrolledHypertension\":false,\"psychosisOrMania\":false}");
             post("nurse", NURSE_PASSWORD, "/api/sessions/" + session + "/transitions", "{\"to\":\"INFUSING\"}");
             sessions.add(session);
         }

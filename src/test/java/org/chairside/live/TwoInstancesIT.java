@@ -244,7 +244,7 @@ class TwoInstancesIT {
 
     // ------------------------------------------------------------------ the clinic, through either instance
 
-    /** A new patient in a new recliner, a normal baseline charted, now INFUSING. */
+    /** A new patient in a new recliner, a normal baseline charted, screened with no contraindication, now INFUSING. */
     private static long infusingSession(Instance on) throws Exception {
         int n = SEQ.incrementAndGet();
         long recliner = firstId(post(on, "admin", ADMIN_PASSWORD, "/api/recliners", "{\"name\":\"Two-instance chair " + n + "\"}"));
@@ -253,6 +253,7 @@ class TwoInstancesIT {
         long session = firstId(post(on, "nurse", PASSWORD, "/api/sessions", "{\"patientId\":" + patient + ",\"reclinerId\":" + recliner
                 + ",\"weightKg\":70,\"protocol\":{\"drug\":\"ketamine\",\"doseMgPerKg\":0.5,\"plannedMinutes\":40}}"));
         post(on, "nurse", PASSWORD, "/api/sessions/" + session + "/readings", "{\"systolic\":120,\"diastolic\":80,\"heartRate\":72,\"spo2\":98}");
+        post(on, "nurse", PASSWORD, "/api/sessions/" + session + "/screenings", "{\"unstableCardiovascular\":false,\"aneurysmalVascular\":false,\"uncontrolledHypertension\":false,\"psychosisOrMania\":false}");
         post(on, "nurse", PASSWORD, "/api/sessions/" + session + "/transitions", "{\"to\":\"INFUSING\"}");
         return session;
     }

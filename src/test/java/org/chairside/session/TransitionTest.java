@@ -365,8 +365,7 @@ class TransitionTest {
     void closingFreesTheRecliner() {
         for (String closing : List.of("DISCHARGED", "STOPPED")) {
             long recliner = newRecliner();
-            long id = nurse().body(sessionBody(newPatient(), recliner)).post("/api/sessions")
-                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            long id = openSession(recliner);
             chart(id, NORMAL);
             transition(id, "INFUSING", null);
             nurse().body(sessionBody(newPatient(), recliner)).post("/api/sessions").then().statusCode(409);
