@@ -726,6 +726,7 @@ public final class Bench {
         // and the rest of what session.js load() asks for, where the build under test has it (a compared older jar may not)
         for (String[] later : List.of(new String[] {"assessments", "/api/sessions/" + big + "/assessments"},
                 new String[] {"moves", "/api/sessions/" + big + "/moves"}, new String[] {"dose", "/api/sessions/" + big + "/dose"},
+                new String[] {"screenings", "/api/sessions/" + big + "/screenings"},
                 new String[] {"series", "/api/patients/" + patient + "/sessions"})) {
             if (api.send(api.get(later[1])).statusCode() == 200) {
                 paths.put(later[0], later[1]);
@@ -802,7 +803,7 @@ public final class Bench {
         // sends its requests at once with Promise.all, a browser opening several connections for them, and asks for the
         // patient's series as soon as the session's answer names them), and the figure of earlier runs, session +
         // readings + alerts one after the other.
-        List<String> page = java.util.stream.Stream.of("session", "readings", "alerts", "transitions", "moves", "thresholds", "assessments", "dose")
+        List<String> page = java.util.stream.Stream.of("session", "readings", "alerts", "transitions", "moves", "thresholds", "assessments", "dose", "screenings")
                 .filter(paths::containsKey).toList();
         Histogram view = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         Histogram parallelView = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);

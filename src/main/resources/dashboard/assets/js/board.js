@@ -195,7 +195,7 @@ function elapsedWords(sess) {
 
 function dueLine(sess) {
   if (!sess.nextChartingDue) {
-    return h('p', { class: 'due muted', text: sess.state === 'CHECKED_IN' ? 'Chart baseline vitals before starting' : '' });
+    return h('p', { class: 'due muted', text: sess.state === 'CHECKED_IN' ? 'Screen for contraindications and chart baseline vitals before starting' : '' });
   }
   let el = null;
   el = ticking('p', { class: 'due' }, () => {

@@ -25,7 +25,8 @@ export function screeningNote(screenings, isProvider) {
     + (isProvider ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.');
 }
 
-export function screeningPanel(session, screenings, reload) {
+/** {@code again} remembers, across the live redraws, whether someone opened "Screen again". */
+export function screeningPanel(session, screenings, reload, again) {
   if (session.state !== 'CHECKED_IN') return null;
   const newest = newestScreening(screenings);
   const fieldsets = QUESTIONS.map(([name, label]) => h('fieldset', { class: 'screening-question', dataset: { field: name } },
@@ -48,6 +49,7 @@ export function screeningPanel(session, screenings, reload) {
       try {
         await post(`/api/sessions/${session.id}/screenings`, body);
         form.reset(); // recorded: the redrawn form keeps what was typed in it, and must not offer these answers again
+        again.open = false;
         reload();
       } catch (err) {
         showProblem(form, err);
@@ -63,7 +65,8 @@ export function screeningPanel(session, screenings, reload) {
       ? h('p', { id: 'screening-newest', class: newest.present.length ? 'screening-positive' : 'screening-clear',
         text: `Screened at ${clock(newest.at)} by ${newest.byUser}: ${newest.summary}${newest.note ? ` (${newest.note})` : ''}.` })
       : h('p', { id: 'screening-newest', class: 'muted', text: 'Not screened yet: ask each question before the start.' }),
-    newest ? h('details', {}, h('summary', { text: 'Screen again' }), form) : form);
+    newest ? h('details', { open: again.open, ontoggle: (e) => { again.open = e.target.open; } },
+      h('summary', { text: 'Screen again' }), form) : form);
 }
 
 /** The screenings as timeline entries. */

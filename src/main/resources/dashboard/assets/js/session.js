@@ -18,6 +18,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
   let timer = null;
   // A refused phase change stays said while live events redraw the view, until someone presses a button again.
   const refused = { state: null, error: null };
+  const screenAgain = { open: false };
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
@@ -58,7 +59,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
           session.closedAt ? fact('Closed', dateTime(session.closedAt)) : null),
         pumpLine(session, d.dose),
         d.readOnly ? h('p', { class: 'muted', text: 'Read-only view.' }) : null),
-      d.readOnly ? null : screeningPanel(session, d.screenings, load),
+      d.readOnly ? null : screeningPanel(session, d.screenings, load, screenAgain),
       d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
       d.readOnly ? null : rateForm(session, d.dose, load),
       d.readOnly ? null : moveForm(session, load),

@@ -62,6 +62,12 @@ class ScreeningBrowserTest extends BrowserTest {
         // asked again, the answer was last month's: the newest screening counts, and the nurse starts
         view.locator(".screening details summary").click();
         Locator again = view.locator("form.screening-form");
+        again.locator("[data-key=unstableCardiovascular-false]").check();
+        // another reading redraws the view: "Screen again" stays open with what was answered in it
+        long recheck = TestClinic.chart(session, Map.of("systolic", 128, "diastolic", 82)).getLong("reading.id");
+        assertThat(view.locator("tr[data-reading-id='" + recheck + "']")).hasCount(1);
+        assertThat(view.locator(".screening details")).hasAttribute("open", "");
+        assertThat(again.locator("[data-key=unstableCardiovascular-false]")).isChecked();
         for (String question : List.of("unstableCardiovascular", "aneurysmalVascular", "uncontrolledHypertension", "psychosisOrMania")) {
             again.locator("[data-key=" + question + "-false]").check();
         }
