@@ -45,6 +45,7 @@ import org.chairside.vitals.Source;
 public class DemoClinic {
     private static final Logger LOG = Logger.getLogger(DemoClinic.class);
     public static final String ACTOR = "simulator";
+    private static final ScreeningRequest CLEAR = new ScreeningRequest(false, false, false, false, null);
     static final Map<String, String> USERS = Map.of("nurse", "nurse-demo-pw", "provider", "provider-demo-pw");
 
     private final boolean enabled;
@@ -102,7 +103,7 @@ public class DemoClinic {
         }
         // Today's board: one checked in and not yet screened (the nurse's next task), four infusing (one paused), one in
         // recovery, two chairs free.
-        checkIn(patients.get(4), chairs.get(0), 124, 80);
+        checkIn(patients.get(4), chairs.get(0), 124, 80, null);
         for (int i = 1; i <= 4; i++) {
             long s = seat(patients.get(4 + i), chairs.get(i), 116 + i * 4, 74 + i * 2);
             move(s, SessionState.INFUSING, null);
@@ -146,28 +147,22 @@ public class DemoClinic {
         }
     }
 
-    /** Checked in with a baseline and screened with no contraindication: ready to start. */
+    /** Checked in, screened at the desk with no contraindication, with a baseline: ready to start. */
     long seat(long patientId, long reclinerId, int systolic, int diastolic) {
-        long id = checkIn(patientId, reclinerId, systolic, diastolic);
-        screen(id);
-        return id;
+        return checkIn(patientId, reclinerId, systolic, diastolic, CLEAR);
     }
 
-    private long checkIn(long patientId, long reclinerId, int systolic, int diastolic) {
+    private long checkIn(long patientId, long reclinerId, int systolic, int diastolic, ScreeningRequest screening) {
         SessionView v = sessions.open(new NewSession(patientId, reclinerId, BigDecimal.valueOf(70),
-                new NewSession.Protocol("Ketamine", new BigDecimal("0.5"), 40)), ACTOR);
+                new NewSession.Protocol("Ketamine", new BigDecimal("0.5"), 40), screening), ACTOR);
         chart(v.id(), systolic, diastolic, 72, 98);
         return v.id();
-    }
-
-    private void screen(long sessionId) {
-        screenings.record(sessionId, new ScreeningRequest(false, false, false, false, null), ACTOR);
     }
 
     /** As the simulator's nurse starts a chair: screened first where nobody has screened it yet. */
     void start(long sessionId) {
         if (QuarkusTransaction.requiringNew().call(() -> Screening.newest(sessionId).isEmpty())) {
-            screen(sessionId);
+            screenings.record(sessionId, CLEAR, ACTOR);
         }
         move(sessionId, SessionState.INFUSING, "Cleared by simulator");
     }

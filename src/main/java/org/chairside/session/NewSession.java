@@ -19,7 +19,14 @@ public record NewSession(
         @NotNull Long reclinerId,
         @NotNull @DecimalMin(value = "2", message = "must be within the plausible range 2-400 kg") @DecimalMax(value = "400", message = "must be within the plausible range 2-400 kg")
         @MaxDecimals(InfusionSession.WEIGHT_DECIMALS) BigDecimal weightKg,
-        @NotNull @Valid Protocol protocol) {
+        @NotNull @Valid Protocol protocol,
+        // optional: asked at the check-in desk, or later from the session view; given, it is recorded with the session
+        @Valid ScreeningRequest screening) {
+
+    /** A check-in without the screening, which is then recorded before the start. */
+    public NewSession(Long patientId, Long reclinerId, BigDecimal weightKg, Protocol protocol) {
+        this(patientId, reclinerId, weightKg, protocol, null);
+    }
 
     public record Protocol(
             @NotBlank @Size(max = 60) @PlainText String drug,

@@ -28,8 +28,16 @@ public class Screenings {
             // after the start a screening would judge nothing; what is learnt then is a note or an assessment
             throw ProblemException.conflict("The session is " + s.state + ": the screening is recorded before the infusion starts");
         }
+        ScreeningView view = persist(s.id, request, actor, audit);
+        // the start's note on every open screen of the session follows the answers
+        sessions.announce(s);
+        return view;
+    }
+
+    /** Records a screening of a session known to be checked in and locked: here, or with the check-in itself. */
+    static ScreeningView persist(long sessionId, ScreeningRequest request, String actor, AuditLog audit) {
         Screening screening = new Screening();
-        screening.sessionId = s.id;
+        screening.sessionId = sessionId;
         screening.unstableCardiovascular = request.unstableCardiovascular();
         screening.aneurysmalVascular = request.aneurysmalVascular();
         screening.uncontrolledHypertension = request.uncontrolledHypertension();
@@ -39,9 +47,7 @@ public class Screenings {
         screening.byUser = actor;
         screening.persist();
         ScreeningView view = ScreeningView.of(screening);
-        audit.record(actor, "SCREEN", "session", s.id, view.summary() + (screening.note == null ? "" : ": " + screening.note));
-        // the start's note on every open screen of the session follows the answers
-        sessions.announce(s);
+        audit.record(actor, "SCREEN", "session", sessionId, view.summary() + (screening.note == null ? "" : ": " + screening.note));
         return view;
     }
 

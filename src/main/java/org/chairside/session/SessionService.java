@@ -101,6 +101,9 @@ public class SessionService {
         s.createdBy = actor;
         s.phaseSince = now;
         s.persist();
+        if (body.screening() != null) {
+            Screenings.persist(s.id, body.screening(), actor, audit);
+        }
         return announce(s);
     }
 

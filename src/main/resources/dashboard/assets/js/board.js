@@ -6,6 +6,7 @@ import * as store from './store.js';
 import { ago, span, now, ms, minutes, patientName, PHASES, bp, CONSCIOUSNESS, NEWS2_BAND } from './format.js';
 import { badge, stateWords, ackControl } from './alerts.js';
 import { field, clearErrors, showProblem, formError, timeToday, num } from './forms.js';
+import { screeningQuestions, screeningAnswers } from './screening.js';
 
 export function mount(view, ctx) {
   document.title = 'Board · Chairside';
@@ -360,10 +361,14 @@ function startForm(tile, close) {
             return;
           }
         }
-        const session = await post('/api/sessions', {
+        const body = {
           patientId: patient ? patient.id : null, reclinerId: tile.reclinerId, weightKg: num(weight.input.value),
           protocol: { drug: drug.input.value.trim(), doseMgPerKg: num(dose.input.value), plannedMinutes: num(planned.input.value) },
-        });
+        };
+        // asked at the desk, the screening goes with the check-in (one write); none answered, it is asked later
+        const screening = screeningAnswers(form, 'screening.');
+        if (screening.any) body.screening = screening.answers;
+        const session = await post('/api/sessions', body);
         store.apply('session', session);
       } catch (err) {
         showProblem(form, err);
@@ -372,6 +377,8 @@ function startForm(tile, close) {
   },
   search.wrap, results, chosenLine, patientError, newToggle, newBox,
   h('div', { class: 'chart-grid' }, weight.wrap, drug.wrap, dose.wrap, planned.wrap),
+  h('details', { class: 'start-screening' }, h('summary', { text: 'Contraindication screening (now, or before the start)' }),
+    h('div', { class: 'screening-form' }, screeningQuestions('screening.'))),
   general,
   h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', text: 'Check in' }),
     h('button', { type: 'button', onclick: close, text: 'Cancel (Esc)' })));

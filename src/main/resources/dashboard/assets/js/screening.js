@@ -26,25 +26,41 @@ export function screeningNote(screenings, isProvider) {
 }
 
 /** {@code again} remembers, across the live redraws, whether someone opened "Screen again". */
+/** The four questions, each a pair of radios named {@code prefix + question} (the field the server names in a 422). */
+export function screeningQuestions(prefix = '') {
+  return QUESTIONS.map(([question, label]) => {
+    const name = prefix + question;
+    return h('fieldset', { class: 'screening-question', dataset: { field: name } },
+      h('legend', { text: label }),
+      ...[['true', 'Present'], ['false', 'Absent']].map(([value, text]) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name, value, dataset: { key: `${name}-${value}` } }), ` ${text}`)),
+      h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: name } }));
+  });
+}
+
+/** The answers given in a form's questions (null where none was chosen), and whether any was. */
+export function screeningAnswers(form, prefix = '') {
+  const answers = {};
+  let any = false;
+  for (const [question] of QUESTIONS) {
+    const checked = form.querySelector(`input[name="${prefix}${question}"]:checked`);
+    answers[question] = checked ? checked.value === 'true' : null;
+    any = any || !!checked;
+  }
+  return { answers, any };
+}
+
 export function screeningPanel(session, screenings, reload, again) {
   if (session.state !== 'CHECKED_IN') return null;
   const newest = newestScreening(screenings);
-  const fieldsets = QUESTIONS.map(([name, label]) => h('fieldset', { class: 'screening-question', dataset: { field: name } },
-    h('legend', { text: label }),
-    ...[['true', 'Present'], ['false', 'Absent']].map(([value, text]) => h('label', { class: 'choice' },
-      h('input', { type: 'radio', name, value, dataset: { key: `${name}-${value}` } }), ` ${text}`)),
-    h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: name } })));
+  const fieldsets = screeningQuestions();
   const note = h('input', { id: 'screening-note', name: 'note', maxlength: 500, size: 40, dataset: { key: 'screening-note' } });
   const form = h('form', {
     class: 'screening-form', novalidate: true,
     onsubmit: async (e) => {
       e.preventDefault();
       clearErrors(form);
-      const body = {};
-      for (const [name] of QUESTIONS) {
-        const checked = form.querySelector(`input[name="${name}"]:checked`);
-        body[name] = checked ? checked.value === 'true' : null;
-      }
+      const body = screeningAnswers(form).answers;
       if (note.value.trim()) body.note = note.value.trim();
       try {
         await post(`/api/sessions/${session.id}/screenings`, body);

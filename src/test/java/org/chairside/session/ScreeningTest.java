@@ -4,11 +4,14 @@ import static org.chairside.TestClinic.admin;
 import static org.chairside.TestClinic.anonymous;
 import static org.chairside.TestClinic.chart;
 import static org.chairside.TestClinic.infusingSession;
+import static org.chairside.TestClinic.newPatient;
+import static org.chairside.TestClinic.newRecliner;
 import static org.chairside.TestClinic.nurse;
 import static org.chairside.TestClinic.openUnscreenedSession;
 import static org.chairside.TestClinic.provider;
 import static org.chairside.TestClinic.screen;
 import static org.chairside.TestClinic.screeningBody;
+import static org.chairside.TestClinic.sessionBody;
 import static org.chairside.TestClinic.transitionBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -134,6 +137,37 @@ class ScreeningTest {
                 .body("violations.field", contains("note"));
         nurse().post("/api/sessions/" + session + "/screenings").then().statusCode(422);
         nurse().get("/api/sessions/" + session + "/screenings").then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void theScreeningMayComeWithTheCheckInAndThenNoneIsOwed() {
+        Map<String, Object> body = new java.util.HashMap<>(sessionBody(newPatient(), newRecliner()));
+        Map<String, Object> screening = screeningBody("aneurysmalVascular");
+        screening.put("note", "AAA repaired 2019, vascular surgeon's letter on file");
+        body.put("screening", screening);
+        long session = nurse().body(body).post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        nurse().get("/api/sessions/" + session + "/screenings").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].present", contains("ANEURYSMAL_VASCULAR"))
+                .body("[0].byUser", equalTo("nurse")).body("[0].note", equalTo("AAA repaired 2019, vascular surgeon's letter on file"));
+        assertEquals(1, admin().queryParam("entity", "session").queryParam("entityId", session).queryParam("action", "SCREEN")
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getList("items").size());
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        start(nurse(), session, null).statusCode(409).body("detail", containsString("aneurysmal vascular disease"));
+        start(provider(), session, "repaired aneurysm, cleared by vascular surgery").statusCode(200);
+    }
+
+    @Test
+    void aCheckInWithAnIncompleteScreeningIsRefusedWhole() {
+        long recliner = newRecliner();
+        Map<String, Object> body = new java.util.HashMap<>(sessionBody(newPatient(), recliner));
+        Map<String, Object> screening = screeningBody();
+        screening.remove("psychosisOrMania");
+        body.put("screening", screening);
+        nurse().body(body).post("/api/sessions").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("screening.psychosisOrMania"))
+                .body("violations[0].rule", equalTo("is required: true if present, false if not"));
+        // nothing was written: the chair is still free
+        nurse().get("/api/recliners").then().body("find { it.id == " + recliner + " }.session", nullValue());
     }
 
     @Test

@@ -230,9 +230,42 @@ class BoardBrowserTest extends BrowserTest {
         tile.getByLabel("Planned minutes").press("Enter");
         assertThat(tile.locator(".phase")).hasText("Checked in");
         assertThat(tile.locator(".patient-name")).hasText("Ada " + family);
-        assertThat(tile.locator(".due")).containsText("Chart baseline vitals");
+        assertThat(tile.locator(".due")).containsText("Screen for contraindications and chart baseline vitals");
         assertEquals(1, nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
                 .getList("findAll { it.recliner.id == " + recliner + " }").size());
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
+    void theScreeningAskedAtCheckInIsRecordedWithTheSession() {
+        long recliner = TestClinic.newRecliner();
+        String mrn = TestClinic.unique("MRN");
+        nurse().body(Map.of("mrn", mrn, "givenName", "Bea", "familyName", TestClinic.unique("Mensah"), "birthDate", "1979-04-05", "weightKg", 66))
+                .post("/api/patients").then().statusCode(201);
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        Locator tile = tile(page, recliner);
+        tile.getByText("Start session").click();
+        tile.getByLabel("Patient (name or MRN)").fill(mrn);
+        tile.locator(".patient-results button").click();
+        tile.locator(".start-screening summary").click();
+        tile.locator("[data-key='screening.unstableCardiovascular-false']").check();
+        tile.locator("[data-key='screening.aneurysmalVascular-false']").check();
+        tile.locator("[data-key='screening.uncontrolledHypertension-true']").check();
+        // one question left: the check-in is refused next to it, and no session is opened
+        tile.locator("button[type=submit]").click();
+        assertThat(tile.locator("[data-error-for='screening.psychosisOrMania']")).containsText("is required");
+        assertEquals(0, nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
+                .getList("findAll { it.recliner.id == " + recliner + " }").size());
+        tile.locator("[data-key='screening.psychosisOrMania-false']").check();
+        tile.locator("button[type=submit]").click();
+        assertThat(tile.locator(".phase")).hasText("Checked in");
+        long session = nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
+                .getLong("find { it.recliner.id == " + recliner + " }.id");
+        nurse().get("/api/sessions/" + session + "/screenings").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(1))
+                .body("[0].summary", org.hamcrest.Matchers.equalTo("uncontrolled hypertension"))
+                .body("[0].byUser", org.hamcrest.Matchers.equalTo("nurse"));
         assertEquals(List.of(), browser.errors);
         page.context().close();
     }
