@@ -23,11 +23,6 @@ public record NewSession(
         // optional: asked at the check-in desk, or later from the session view; given, it is recorded with the session
         @Valid ScreeningRequest screening) {
 
-    /** A check-in without the screening, which is then recorded before the start. */
-    public NewSession(Long patientId, Long reclinerId, BigDecimal weightKg, Protocol protocol) {
-        this(patientId, reclinerId, weightKg, protocol, null);
-    }
-
     public record Protocol(
             @NotBlank @Size(max = 60) @PlainText String drug,
             @NotNull @DecimalMin(value = "0.01", message = "must be from 0.01 to 10 mg/kg") @DecimalMax(value = "10", message = "must be from 0.01 to 10 mg/kg")

@@ -25,7 +25,6 @@ export function screeningNote(screenings, isProvider) {
     + (isProvider ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.');
 }
 
-/** {@code again} remembers, across the live redraws, whether someone opened "Screen again". */
 /** The four questions, each a pair of radios named {@code prefix + question} (the field the server names in a 422). */
 export function screeningQuestions(prefix = '') {
   return QUESTIONS.map(([question, label]) => {
@@ -50,6 +49,7 @@ export function screeningAnswers(form, prefix = '') {
   return { answers, any };
 }
 
+/** The panel of a checked-in session; {@code again} remembers, across the live redraws, whether "Screen again" is open. */
 export function screeningPanel(session, screenings, reload, again) {
   if (session.state !== 'CHECKED_IN') return null;
   const newest = newestScreening(screenings);
