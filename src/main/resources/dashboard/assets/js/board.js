@@ -378,7 +378,7 @@ function startForm(tile, close) {
   search.wrap, results, chosenLine, patientError, newToggle, newBox,
   h('div', { class: 'chart-grid' }, weight.wrap, drug.wrap, dose.wrap, planned.wrap),
   h('details', { class: 'start-screening' }, h('summary', { text: 'Contraindication screening (now, or before the start)' }),
-    h('div', { class: 'screening-form' }, screeningQuestions('screening.'))),
+    h('div', { class: 'screening-form' }, screeningQuestions('screening.', `${pre}-`))),
   general,
   h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', text: 'Check in' }),
     h('button', { type: 'button', onclick: close, text: 'Cancel (Esc)' })));

@@ -25,14 +25,18 @@ export function screeningNote(screenings, isProvider) {
     + (isProvider ? 'as a provider you may clear the start; write the reason below.' : 'a provider must clear the start, with a reason.');
 }
 
-/** The four questions, each a pair of radios named {@code prefix + question} (the field the server names in a 422). */
-export function screeningQuestions(prefix = '') {
+/**
+ * The four questions, each a pair of radios named {@code prefix + question} (the field the server names in a 422) and
+ * keyed {@code keyPrefix + name + "-true"/"-false"}: the keys carry the answers through a live redraw, so two forms on
+ * one screen (two tiles' check-ins) need keys of their own.
+ */
+export function screeningQuestions(prefix = '', keyPrefix = '') {
   return QUESTIONS.map(([question, label]) => {
     const name = prefix + question;
     return h('fieldset', { class: 'screening-question', dataset: { field: name } },
       h('legend', { text: label }),
       ...[['true', 'Present'], ['false', 'Absent']].map(([value, text]) => h('label', { class: 'choice' },
-        h('input', { type: 'radio', name, value, dataset: { key: `${name}-${value}` } }), ` ${text}`)),
+        h('input', { type: 'radio', name, value, dataset: { key: `${keyPrefix}${name}-${value}` } }), ` ${text}`)),
       h('span', { class: 'field-error', role: 'alert', dataset: { errorFor: name } }));
   });
 }

@@ -249,15 +249,15 @@ class BoardBrowserTest extends BrowserTest {
         tile.getByLabel("Patient (name or MRN)").fill(mrn);
         tile.locator(".patient-results button").click();
         tile.locator(".start-screening summary").click();
-        tile.locator("[data-key='screening.unstableCardiovascular-false']").check();
-        tile.locator("[data-key='screening.aneurysmalVascular-false']").check();
-        tile.locator("[data-key='screening.uncontrolledHypertension-true']").check();
+        tile.locator("[data-key='start-" + recliner + "-screening.unstableCardiovascular-false']").check();
+        tile.locator("[data-key='start-" + recliner + "-screening.aneurysmalVascular-false']").check();
+        tile.locator("[data-key='start-" + recliner + "-screening.uncontrolledHypertension-true']").check();
         // one question left: the check-in is refused next to it, and no session is opened
         tile.locator("button[type=submit]").click();
         assertThat(tile.locator("[data-error-for='screening.psychosisOrMania']")).containsText("is required");
         assertEquals(0, nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
                 .getList("findAll { it.recliner.id == " + recliner + " }").size());
-        tile.locator("[data-key='screening.psychosisOrMania-false']").check();
+        tile.locator("[data-key='start-" + recliner + "-screening.psychosisOrMania-false']").check();
         tile.locator("button[type=submit]").click();
         assertThat(tile.locator(".phase")).hasText("Checked in");
         long session = nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
