@@ -72,6 +72,15 @@ public class ReadingListWriter {
     private static final SerializedString AMEND_REASON = new SerializedString("amendReason");
 
     private static final String COUNT = "select count(*) from reading where session_id = ?";
+    /**
+     * What changed after a reading: a row is written once and changed only when a correction supersedes it, in the
+     * correction's transaction, so the newer rows and the originals they supersede are every difference.
+     */
+    private static final String CHANGED = SELECT.replace("where session_id = ?", "where session_id = ? and (id > ? or superseded_by_id > ?)");
+
+    /** The readings that changed after a cursor, and how many readings the session has in all (see {@link #changes}). */
+    public record Changes(byte[] json, int total) {
+    }
 
     private final DataSource db;
     private final JsonFactory json;
@@ -106,6 +115,34 @@ public class ReadingListWriter {
             return bytes;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("listing the readings of session " + sessionId + " failed", e);
+        }
+    }
+
+    /**
+     * The readings written after {@code after} (a reading's id) and the originals those correct, as the list writes
+     * them, with the session's count of readings. A screen that holds the list merges these into it instead of
+     * reading the whole list again on every event; its list is whole when its count then equals {@code total}.
+     * The ids of two instances' readings (scale-out) need not arrive in their order, and a reading committed late
+     * with an id below the cursor is not among the changes: the count is what tells the screen to read the list
+     * afresh. Counted after the changes are read, so that a count can only be larger than what they show, never hide
+     * a reading they missed.
+     */
+    public Changes changes(long sessionId, long after) {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(CHANGED)) {
+            p.setLong(1, sessionId);
+            p.setLong(2, after);
+            p.setLong(3, after);
+            ByteArrayOutputStream json = new ByteArrayOutputStream(8192);
+            try (ResultSet rs = p.executeQuery(); JsonGenerator g = this.json.createGenerator(json, JsonEncoding.UTF8)) {
+                g.writeStartArray();
+                while (rs.next()) {
+                    row(rs, g);
+                }
+                g.writeEndArray();
+            }
+            return new Changes(json.toByteArray(), count(c, sessionId));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("listing the changed readings of session " + sessionId + " failed", e);
         }
     }
 

@@ -9,6 +9,10 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
+  return (await request(method, path, body)).data;
+}
+
+async function request(method, path, body) {
   // X-Requested-With: the server then answers a lapsed login with a plain 401, not a Basic challenge that
   // would make the browser pop up its own password dialog over the page.
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'chairside' } };
@@ -35,10 +39,15 @@ export async function api(method, path, body) {
     if (res.status === 403) throw new ApiError(403, data || { title: 'Forbidden', detail: 'Your role does not allow this' });
     throw new ApiError(res.status, data);
   }
-  return data;
+  return { data, res };
 }
 
 export const get = (p) => api('GET', p);
+/** A list and the count the server gives beside it (X-Total-Count). */
+export async function getCounted(p) {
+  const { data, res } = await request('GET', p);
+  return { data, total: Number(res.headers.get('X-Total-Count')) };
+}
 export const post = (p, b) => api('POST', p, b === undefined ? {} : b);
 export const put = (p, b) => api('PUT', p, b);
 

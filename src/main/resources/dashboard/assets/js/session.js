@@ -11,6 +11,7 @@ import { assessmentsTable, assessmentForm, aldreteSinceInfusion } from './assess
 import { moveForm } from './move.js';
 import { pumpLine, rateForm, rateEntries } from './rate.js';
 import { screeningPanel, screeningNote, screeningEntries } from './screening.js';
+import { readingList } from './readinglist.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -19,6 +20,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
   // A refused phase change stays said while live events redraw the view, until someone presses a button again.
   const refused = { state: null, error: null };
   const screenAgain = { open: false };
+  const readingsNow = readingList(id);
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
@@ -28,7 +30,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
       // the patient's series as soon as the session names them, while the larger lists are still on their way
       const seriesOf = first.then((s) => get(`/api/patients/${s.patient.id}/sessions`)).catch(() => null);
       const [session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings] = await Promise.all([
-        first, get(`/api/sessions/${id}/readings`), get(`/api/alerts?sessionId=${id}`),
+        first, readingsNow(), get(`/api/alerts?sessionId=${id}`),
         get(`/api/sessions/${id}/transitions`), get(`/api/sessions/${id}/moves`), get(`/api/sessions/${id}/thresholds`),
         get(`/api/sessions/${id}/assessments`), get(`/api/sessions/${id}/dose`), get(`/api/sessions/${id}/screenings`)]);
       const series = await seriesOf;
