@@ -97,4 +97,39 @@ class ReadingChangesBrowserTest extends BrowserTest {
                 "a count that does not match is followed by the whole list: " + requests);
         assertEquals(List.of(), browser.errors);
     }
+
+    /** The merge, run in the browser on a table of cases: {held, changed, the merged list's ids and amended flags}. */
+    @Test
+    void theMergeKeepsTheServersOrder() {
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        String t0 = "2026-12-03T10:00:00Z";
+        String t05 = "2026-12-03T10:00:00.500Z";
+        String t1 = "2026-12-03T10:01:00Z";
+        String t2 = "2026-12-03T10:02:00Z";
+        // each reading as "id@takenAt", an amended one with a trailing "*"
+        Object[][] cases = {
+            {List.of("1@" + t0, "2@" + t1), List.of(), "1 2"},
+            {List.of("1@" + t0, "2@" + t1), List.of("3@" + t2), "1 2 3"},
+            // charted later with an earlier taken-at time
+            {List.of("1@" + t0, "2@" + t2), List.of("3@" + t1), "1 3 2"},
+            // the same time: by id
+            {List.of("1@" + t1, "2@" + t2), List.of("3@" + t1), "1 3 2"},
+            // a correction: the original amended in its place, the correction after it
+            {List.of("1@" + t0, "2@" + t1, "3@" + t2), List.of("2@" + t1 + "*", "4@" + t1), "1 2* 4 3"},
+            // by time, not by the text: 10:00:00.500Z sorts after 10:00:00Z though "." is before "Z"
+            {List.of("1@" + t0, "2@" + t1), List.of("3@" + t05), "1 3 2"},
+            // several new ones at once, out of order
+            {List.of("5@" + t1), List.of("7@" + t2, "6@" + t0), "6 5 7"},
+            {List.of(), List.of("1@" + t0), "1"},
+        };
+        for (Object[] c : cases) {
+            Object merged = page.evaluate("async ([held, changed]) => {"
+                    + " const m = await import('/assets/js/readinglist.js');"
+                    + " const r = (s) => ({ id: Number(s.split('@')[0]), takenAt: s.split('@')[1].replace('*', ''), amended: s.endsWith('*') });"
+                    + " return m.mergeReadings(held.map(r), changed.map(r)).map((x) => x.id + (x.amended ? '*' : '')).join(' '); }",
+                    List.of(c[0], c[1]));
+            assertEquals(c[2], merged, "held " + c[0] + ", changed " + c[1]);
+        }
+        assertEquals(List.of(), browser.errors);
+    }
 }
