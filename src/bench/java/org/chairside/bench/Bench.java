@@ -742,10 +742,12 @@ public final class Bench {
             Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
             int size = 0;
             double cpu0 = 0;
+            double jit0 = 0;
             for (int i = -5; i < repeats; i++) {
                 clinic.chartBetween(i);
                 if (i == 0) {
                     cpu0 = server.cpuMillis();
+                    jit0 = compilerCpuMillis();
                 }
                 long t = System.nanoTime();
                 HttpResponse<String> r = api.send(api.get(e.getValue()));
@@ -763,6 +765,8 @@ public final class Bench {
             }
             Map<String, Object> m = latencyMs(h);
             m.put("serverCpuMsPerRequest", round((server.cpuMillis() - cpu0) / repeats));
+            // Right after the restart much of it is the JIT compiling the requests' code, not the requests.
+            m.put("compilerCpuMsPerRequest", round((compilerCpuMillis() - jit0) / repeats));
             m.put("path", e.getValue().replace(Long.toString(big), "{big}").replace(Long.toString(patient), "{patient}"));
             m.put("bodyChars", size);
             sizes.put(e.getKey(), size);
@@ -820,26 +824,38 @@ public final class Bench {
                 clinic.chartBetween(i);
                 double cpu0 = server.cpuMillis();
                 t = System.nanoTime();
-                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-                for (String k : page) {
-                    answers.add(browser.submit(() -> api.send(api.get(paths.get(k)))));
-                }
-                if (paths.containsKey("series")) {
-                    Future<HttpResponse<String>> session = answers.get(0);
-                    answers.add(browser.submit(() -> {
-                        session.get();
-                        return api.send(api.get(paths.get("series")));
-                    }));
-                }
-                for (int j = 0; j < answers.size(); j++) {
-                    HttpResponse<String> r = answers.get(j).get();
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("GET " + (j < page.size() ? paths.get(page.get(j)) : paths.get("series"))
-                                + " answered " + r.statusCode() + ": " + r.body());
-                    }
-                }
+                loadAtOnce(api, browser, page.stream().map(paths::get).toList(), paths.get("series"));
                 parallelView.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
                 parallelCpu += server.cpuMillis() - cpu0;
+            }
+            // An open view's refresh after an event of its session (a correction, charted untimed before each): the
+            // page's requests with the readings as the changes since the newest reading it holds, as session.js asks
+            // from its second load on. An older build under comparison answers ?after= with the whole list: not timed.
+            if (api.send(api.get(paths.get("readings") + "?after=" + amend)).headers().firstValue("X-Total-Count").isPresent()) {
+                Histogram refresh = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+                double refreshCpu = 0;
+                for (int i = -5; i < repeats; i++) {
+                    long newestHeld = amend;
+                    HttpResponse<String> a = api.send(api.post("/api/readings/" + amend + "/amendments",
+                            "{\"heartRate\":" + (70 + Math.floorMod(i, 5)) + ",\"reason\":\"bench: an open view's refresh\"}"));
+                    if (a.statusCode() != 201) {
+                        throw new IllegalStateException("amending reading " + amend + " answered " + a.statusCode() + ": " + a.body());
+                    }
+                    amend = Api.JSON.readTree(a.body()).path("reading").path("id").asLong();
+                    List<String> urls = page.stream().map(k -> k.equals("readings") ? paths.get(k) + "?after=" + newestHeld : paths.get(k)).toList();
+                    double cpu0 = server.cpuMillis();
+                    long t = System.nanoTime();
+                    loadAtOnce(api, browser, urls, paths.get("series"));
+                    if (i >= 0) {
+                        refresh.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
+                        refreshCpu += server.cpuMillis() - cpu0;
+                    }
+                }
+                Map<String, Object> rv = latencyMs(refresh);
+                rv.put("serverCpuMsPerView", round(refreshCpu / repeats));
+                rv.put("note", "the page's " + page.size() + " requests at once with GET …/readings?after={newest held} (the correction and its"
+                        + " original), after a correction charted untimed before each: what an open session view fetches on each event");
+                results.put("sessionViewRefresh", rv);
             }
         } finally {
             browser.shutdownNow();
@@ -862,10 +878,14 @@ public final class Bench {
                 + " requests each",
                 "session view (the page's " + page.size() + " requests in parallel" + (paths.containsKey("series") ? ", the series after the session" : "")
                         + ") p50 " + pv.get("p50Ms") + " / p99 " + pv.get("p99Ms") + " ms, "
-                        + pv.get("serverCpuMsPerView") + " ms server CPU; sequential (session + readings + alerts) p50 " + v.get("p50Ms")
+                        + pv.get("serverCpuMsPerView") + " ms server CPU" + (results.containsKey("sessionViewRefresh")
+                        ? "; an open view's refresh after an event (readings as changes) p50 " + sub(results, "sessionViewRefresh").get("p50Ms")
+                        + " / p99 " + sub(results, "sessionViewRefresh").get("p99Ms") + " ms, "
+                        + sub(results, "sessionViewRefresh").get("serverCpuMsPerView") + " ms server CPU" : "") + "; sequential (session + readings + alerts) p50 " + v.get("p50Ms")
                         + " / p99 " + v.get("p99Ms") + " ms (readings alone p50 "
                         + sub(results, "readings").get("p50Ms") + " ms, " + sizes.get("readings") / 1024 + " KiB, "
-                        + sub(results, "readings").get("serverCpuMsPerRequest") + " ms server CPU; right after a change p50 "
+                        + sub(results, "readings").get("serverCpuMsPerRequest") + " ms server CPU, of it the JIT compiler "
+                        + sub(results, "readings").get("compilerCpuMsPerRequest") + " ms; right after a change p50 "
                         + afterChange.get("p50Ms") + " / p99 " + afterChange.get("p99Ms") + " ms, "
                         + afterChange.get("serverCpuMsPerRequest") + " ms server CPU); search p50 "
                         + s.get("p50Ms") + " / p99 " + s.get("p99Ms") + " ms (" + searchNote + "); newest 200 closed p50 "
@@ -880,6 +900,34 @@ public final class Bench {
     }
 
     /** The id of the newest reading of a session's list that is not amended. */
+    /** CPU time of the server's JIT compiler threads so far. */
+    private double compilerCpuMillis() {
+        return server.threadCpuMillis("C1 CompilerThre") + server.threadCpuMillis("C2 CompilerThre");
+    }
+
+    /** The page's requests at once, the patient's series as soon as the session's (the first) is answered, as session.js load() asks. */
+    private static void loadAtOnce(Api api, ExecutorService browser, List<String> urls, String seriesUrl) throws Exception {
+        List<String> asked = new ArrayList<>(urls);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (String u : urls) {
+            answers.add(browser.submit(() -> api.send(api.get(u))));
+        }
+        if (seriesUrl != null) {
+            Future<HttpResponse<String>> session = answers.get(0);
+            answers.add(browser.submit(() -> {
+                session.get();
+                return api.send(api.get(seriesUrl));
+            }));
+            asked.add(seriesUrl);
+        }
+        for (int j = 0; j < answers.size(); j++) {
+            HttpResponse<String> r = answers.get(j).get();
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + asked.get(j) + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+    }
+
     private long lastCurrentReading(String listPath) throws IOException, InterruptedException {
         JsonNode list = Api.JSON.readTree(clinic.api.send(clinic.api.get(listPath)).body());
         for (int i = list.size() - 1; i >= 0; i--) {
