@@ -12,6 +12,7 @@ import { moveForm } from './move.js';
 import { pumpLine, rateForm, rateEntries } from './rate.js';
 import { screeningPanel, screeningNote, screeningEntries } from './screening.js';
 import { readingList } from './readinglist.js';
+import { linePoints } from './chartline.js';
 import * as store from './store.js';
 
 export function mount(view, ctx, id, readOnlyWanted) {
@@ -21,6 +22,9 @@ export function mount(view, ctx, id, readOnlyWanted) {
   const refused = { state: null, error: null };
   const screenAgain = { open: false };
   const readingsNow = readingList(id);
+  // How many of the newest readings the table shows; "Show earlier readings" raises it and it stays through redraws.
+  const tableRows = { shown: TABLE_ROWS };
+  let shownData = null;
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
@@ -43,6 +47,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
   }
 
   function render(d) {
+    shownData = d;
     const { session } = d;
     document.title = `${patientName(session.patient)} · Chairside`;
     const entry = d.series && d.series.sessions.find((x) => x.session.id === session.id);
@@ -66,7 +71,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
       d.readOnly ? null : rateForm(session, d.dose, load),
       d.readOnly ? null : moveForm(session, load),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
-      h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d)),
+      h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d, tableRows, () => render(shownData))),
       h('section', { 'aria-labelledby': 'assess-title', id: 'assessments' }, h('h2', { id: 'assess-title', text: 'Assessments' }),
         assessmentsTable(d), d.readOnly ? null : assessmentForm(d, load)),
       h('section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title', text: 'Alerts and timeline' }), timeline(d, ctx)),
@@ -181,6 +186,9 @@ const SERIES = [
 ];
 const VITAL_KEY = { SYSTOLIC: 'systolic', DIASTOLIC: 'diastolic', HEART_RATE: 'heartRate', SPO2: 'spo2' };
 
+/** Most readings of one series the trend marks with a dot each. */
+const DOTS_UP_TO = 300;
+
 function trendChart(d) {
   const readings = d.readings.filter((r) => !r.amended);
   if (!readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
@@ -224,7 +232,11 @@ function trendChart(d) {
     const p = panels[ser.panel];
     const pts = readings.filter((r) => r[ser.key] != null);
     if (!pts.length) continue;
-    parts.push(s('polyline', { class: `series ${ser.cls}`, points: pts.map((r) => `${x(ms(r.takenAt)).toFixed(1)},${y(p, r[ser.key]).toFixed(1)}`).join(' ') }));
+    const line = linePoints(pts.map((r) => [x(ms(r.takenAt)), y(p, r[ser.key])]));
+    parts.push(s('polyline', { class: `series ${ser.cls}`, points: line.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ') }));
+    // A dot with its value per reading only where they can be told apart: a monitor's reading a second drew tens of
+    // thousands of them on every event of the session, each a node of its own; the line and the table carry them.
+    if (pts.length > DOTS_UP_TO) continue;
     pts.forEach((r) => parts.push(s('circle', { class: `dot ${ser.cls}`, cx: x(ms(r.takenAt)).toFixed(1), cy: y(p, r[ser.key]).toFixed(1), r: 3 },
       s('title', { text: `${ser.label} ${r[ser.key]} at ${clock(r.takenAt)}` }))));
   }
@@ -243,12 +255,23 @@ function trendChart(d) {
     legend);
 }
 
-function readingsTable(d) {
+/**
+ * The table's rows at first, the newest. A device-fed session has thousands of readings: drawn whole, ten thousand rows
+ * took seconds on every event of the session (one a second from a monitor), and nobody reads them all at the chair.
+ */
+const TABLE_ROWS = 200;
+
+function readingsTable(d, rows, redraw) {
   if (!d.readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
-  const byId = new Map(d.readings.map((r) => [r.id, r]));
+  const corrections = new Map(d.readings.filter((r) => r.amendsId).map((r) => [r.id, r]));
   const cell = (r, v) => h('td', {}, r.amended ? h('s', { text: v }) : v);
-  const rows = d.readings.map((r) => {
-    const correction = r.supersededById ? byId.get(r.supersededById) : null;
+  const from = Math.max(0, d.readings.length - rows.shown);
+  const earlier = from > 0 ? h('p', { class: 'table-more' },
+    h('span', { class: 'muted', id: 'readings-shown', text: `The newest ${d.readings.length - from} of ${d.readings.length} readings. ` }),
+    h('button', { type: 'button', class: 'link', dataset: { key: 'earlier-readings' },
+      onclick: () => { rows.shown += TABLE_ROWS; redraw(); }, text: `Show ${Math.min(TABLE_ROWS, from)} earlier` })) : null;
+  const trs = d.readings.slice(from).map((r) => {
+    const correction = r.supersededById ? corrections.get(r.supersededById) : null;
     const note = r.amended
       ? `Amended by ${r.supersededBy} at ${clock(r.supersededAt)}${correction && correction.amendReason ? `: ${correction.amendReason}` : ''}`
       : r.amendsId ? `Correction of an earlier entry: ${r.amendReason || ''}` : '';
@@ -263,9 +286,9 @@ function readingsTable(d) {
       h('td', { text: `${r.chartedBy} (${r.source.toLowerCase()})` }),
       h('td', { class: 'amend-note', text: note }));
   });
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
+  return h('div', {}, earlier, h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
     h('thead', {}, h('tr', {}, ['Taken', 'Phase', 'BP mmHg', 'HR /min', 'SpO2 %', 'RR /min', 'Temp °C', 'Oxygen', 'Consciousness', 'NEWS2', 'Charted by', 'Amendment'].map((t) => h('th', { scope: 'col', text: t })))),
-    h('tbody', {}, rows)));
+    h('tbody', {}, trs))));
 }
 
 function timeline(d, ctx) {
