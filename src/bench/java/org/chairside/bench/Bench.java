@@ -46,6 +46,9 @@ public final class Bench {
     /** The server's collections during each scenario (jstat). */
     private final Map<String, Object> serverCollections = new LinkedHashMap<>();
     private final String only;
+    /** Scenario 5's session of many readings, for scenario 9's session view; null when 5 did not run. */
+    private Long longSession;
+    private int seededReadings;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> scenarios = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -216,6 +219,34 @@ public final class Bench {
                 guarded("8-charting-on-history", this::chartingOnHistory);
             }
         }
+        if (wanted(9)) {
+            guarded("9-dashboard-in-a-browser", this::browserDashboard);
+        }
+    }
+
+    // ------------------------------------------------------------------ 9. the dashboard in a browser
+
+    private void browserDashboard() throws Exception {
+        Map<String, Object> out = BrowserDashboard.run(server, clinic, longSession, seconds(20));
+        if (out == null) {
+            log("scenario 9 needs Chromium at " + BrowserDashboard.CHROMIUM + ": not run");
+            rows.add(new String[] {"9. Dashboard in a browser", "", "not run: no Chromium at " + BrowserDashboard.CHROMIUM, "", "—"});
+            return;
+        }
+        scenarios.put("9-dashboard-in-a-browser", out);
+        Map<String, Object> b = sub(out, "board");
+        Map<String, Object> v = out.containsKey("sessionView") ? sub(out, "sessionView") : null;
+        log("dashboard in a browser: " + out);
+        rows.add(new String[] {"9. Dashboard in a browser", "Chromium " + b.get("viewport") + ", the live board (" + b.get("tiles") + " tiles) while "
+                + Clinic.SESSIONS + " chairs chart a reading a second each for " + b.get("seconds") + " s"
+                + (v == null ? "" : "; the long session's view opened " + ((List<?>) v.get("openToTableMs")).size() + " times"),
+                "board: main thread busy " + Math.round(((Number) b.get("mainThreadBusyShare")).doubleValue() * 100) + " % (script "
+                        + Math.round(((Number) b.get("scriptShare")).doubleValue() * 100) + " %, style and layout "
+                        + Math.round(((Number) b.get("styleAndLayoutShare")).doubleValue() * 100) + " %), " + b.get("longTasks")
+                        + " tasks over 50 ms, longest " + b.get("longestTaskMs") + " ms, " + b.get("framesPerSecond") + " frames/s; charted "
+                        + b.get("charted") + (v == null ? "" : "; session view of " + seededReadings + " readings open to table drawn median "
+                        + v.get("medianMs") + " / max " + v.get("maxMs") + " ms (" + v.get("table") + ", " + v.get("nodes") + " elements)"),
+                "no issue target: reported", "—"});
     }
 
     /** The server's collections during one scenario (setting up and timed phases alike): a pause shows in the tail. */
@@ -698,6 +729,8 @@ public final class Bench {
         out.put("parameters", params);
 
         long big = seed.bigSessionId;
+        longSession = big;
+        seededReadings = seed.bigReadings;
         long patient = seed.searchPatientId;
         String search = "/api/history/sessions?patientId=" + patient;
         int probe = api.send(api.get(search)).statusCode();
