@@ -25,8 +25,24 @@ export function mount(view, ctx, id, readOnlyWanted) {
   // How many of the newest readings the table shows; "Show earlier readings" raises it and it stays through redraws.
   const tableRows = { shown: TABLE_ROWS };
   let shownData = null;
+  let onlyFigures = null;
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
+
+  const readOnlyFor = (session) => readOnlyWanted || session.state === 'DISCHARGED' || session.state === 'STOPPED' || !ctx.canChart();
+
+  // After a reading or an alert only the session's figures, its readings, its alerts and the thresholds (a clinic's
+  // change of them has no event of its own) can have changed: the other lists are kept from the last load.
+  async function refresh() {
+    try {
+      const [session, readings, alerts, thresholds] = await Promise.all([get(`/api/sessions/${id}`), readingsNow(),
+        get(`/api/alerts?sessionId=${id}`), get(`/api/sessions/${id}/thresholds`)]);
+      if (!alive) return;
+      render({ ...shownData, session, readings, alerts, thresholds, readOnly: readOnlyFor(session) });
+    } catch (e) {
+      if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
+    }
+  }
 
   async function load() {
     try {
@@ -39,8 +55,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
         get(`/api/sessions/${id}/assessments`), get(`/api/sessions/${id}/dose`), get(`/api/sessions/${id}/screenings`)]);
       const series = await seriesOf;
       if (!alive) return;
-      const open = session.state !== 'DISCHARGED' && session.state !== 'STOPPED';
-      render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings, series, readOnly: readOnlyWanted || !open || !ctx.canChart() });
+      render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings, series, readOnly: readOnlyFor(session) });
     } catch (e) {
       if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
     }
@@ -85,7 +100,13 @@ export function mount(view, ctx, id, readOnlyWanted) {
     // Do not pull the form from under someone typing in it.
     const typing = document.activeElement && root.contains(document.activeElement) && document.activeElement.matches('input, textarea, select');
     clearTimeout(timer);
-    timer = setTimeout(() => load(), typing ? 3000 : 150);
+    // Every event since the last load a reading or an alert: a refresh will do.
+    onlyFigures = (onlyFigures ?? true) && (type === 'reading' || type === 'alert');
+    timer = setTimeout(() => {
+      const figures = onlyFigures && shownData !== null;
+      onlyFigures = null;
+      if (figures) refresh(); else load();
+    }, typing ? 3000 : 150);
   };
   ctx.liveListeners.add(listener);
   load();

@@ -27,10 +27,14 @@ import org.chairside.TestClinic;
 @QuarkusTest
 class ReadingChangesBrowserTest extends BrowserTest {
 
-    /** The paths of the readings requests the page makes, in order. */
+    /** The query strings of the readings requests the page makes, in order. */
     private static List<String> readingRequests(Page page, long session) {
+        return requests(page, "/api/sessions/" + session + "/readings");
+    }
+
+    /** What follows the prefix in each GET the page makes under it, in order. */
+    private static List<String> requests(Page page, String prefix) {
         List<String> seen = new CopyOnWriteArrayList<>();
-        String prefix = "/api/sessions/" + session + "/readings";
         page.onRequest(r -> {
             String path = r.url().replaceFirst("^https?://[^/]+", "");
             if (r.method().equals("GET") && path.startsWith(prefix)) {
@@ -48,6 +52,7 @@ class ReadingChangesBrowserTest extends BrowserTest {
         long late = TestClinic.chart(session, Map.of("heartRate", 72, "takenAt", t.plusSeconds(30).toString())).getLong("reading.id");
         Page page = browser.loggedIn("nurse", 1280, 1000);
         List<String> requests = readingRequests(page, session);
+        List<String> transitions = requests(page, "/api/sessions/" + session + "/transitions");
         page.navigate(app + "#/session/" + session);
         Locator rows = page.locator("#session-view table.readings tbody tr");
         assertThat(rows).hasCount(2);
@@ -68,6 +73,11 @@ class ReadingChangesBrowserTest extends BrowserTest {
         assertTrue(requests.subList(1, requests.size()).stream().allMatch(q -> q.startsWith("?after=")),
                 "after the first load only changes are fetched: " + requests);
         assertEquals("?after=" + late, requests.get(1));
+        // Readings and alerts leave the session's other lists as they were: only the first load asked for them.
+        assertEquals(1, transitions.size(), "the transitions after readings only: " + transitions);
+        // Any other event of the session (here a screening recorded) loads the whole view again.
+        TestClinic.screen(session);
+        page.waitForCondition(() -> transitions.size() == 2);
         assertEquals(List.of(), browser.errors);
     }
 
