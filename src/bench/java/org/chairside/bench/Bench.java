@@ -861,9 +861,9 @@ public final class Bench {
                 parallelView.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
                 parallelCpu += server.cpuMillis() - cpu0;
             }
-            // An open view's refresh after an event of its session (a correction, charted untimed before each): the
-            // page's requests with the readings as the changes since the newest reading it holds, as session.js asks
-            // from its second load on. An older build under comparison answers ?after= with the whole list: not timed.
+            // An open view's refresh after a reading of its session (a correction, charted untimed before each): what
+            // session.js asks then, the session, the readings changed since the newest it holds, the alerts and the
+            // thresholds. An older build under comparison answers ?after= with the whole list: not timed.
             if (api.send(api.get(paths.get("readings") + "?after=" + amend)).headers().firstValue("X-Total-Count").isPresent()) {
                 Histogram refresh = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
                 double refreshCpu = 0;
@@ -875,10 +875,11 @@ public final class Bench {
                         throw new IllegalStateException("amending reading " + amend + " answered " + a.statusCode() + ": " + a.body());
                     }
                     amend = Api.JSON.readTree(a.body()).path("reading").path("id").asLong();
-                    List<String> urls = page.stream().map(k -> k.equals("readings") ? paths.get(k) + "?after=" + newestHeld : paths.get(k)).toList();
+                    List<String> urls = List.of(paths.get("session"), paths.get("readings") + "?after=" + newestHeld, paths.get("alerts"),
+                            paths.get("thresholds"));
                     double cpu0 = server.cpuMillis();
                     long t = System.nanoTime();
-                    loadAtOnce(api, browser, urls, paths.get("series"));
+                    loadAtOnce(api, browser, urls, null);
                     if (i >= 0) {
                         refresh.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t));
                         refreshCpu += server.cpuMillis() - cpu0;
@@ -886,8 +887,9 @@ public final class Bench {
                 }
                 Map<String, Object> rv = latencyMs(refresh);
                 rv.put("serverCpuMsPerView", round(refreshCpu / repeats));
-                rv.put("note", "the page's " + page.size() + " requests at once with GET …/readings?after={newest held} (the correction and its"
-                        + " original), after a correction charted untimed before each: what an open session view fetches on each event");
+                rv.put("note", "the session, GET …/readings?after={newest held} (the correction and its original), the alerts and the"
+                        + " thresholds at once, after a correction charted untimed before each: what an open session view fetches after a"
+                        + " reading or an alert of its session");
                 results.put("sessionViewRefresh", rv);
             }
         } finally {
@@ -912,7 +914,7 @@ public final class Bench {
                 "session view (the page's " + page.size() + " requests in parallel" + (paths.containsKey("series") ? ", the series after the session" : "")
                         + ") p50 " + pv.get("p50Ms") + " / p99 " + pv.get("p99Ms") + " ms, "
                         + pv.get("serverCpuMsPerView") + " ms server CPU" + (results.containsKey("sessionViewRefresh")
-                        ? "; an open view's refresh after an event (readings as changes) p50 " + sub(results, "sessionViewRefresh").get("p50Ms")
+                        ? "; an open view's refresh after a reading (4 requests, the readings as changes) p50 " + sub(results, "sessionViewRefresh").get("p50Ms")
                         + " / p99 " + sub(results, "sessionViewRefresh").get("p99Ms") + " ms, "
                         + sub(results, "sessionViewRefresh").get("serverCpuMsPerView") + " ms server CPU" : "") + "; sequential (session + readings + alerts) p50 " + v.get("p50Ms")
                         + " / p99 " + v.get("p99Ms") + " ms (readings alone p50 "
