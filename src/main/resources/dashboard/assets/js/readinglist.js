@@ -4,7 +4,7 @@
 // readings beside the changes; a merged list of another length (a reading committed late by another instance, whose
 // id is below the newest held) is read whole again.
 import { get, getCounted } from './api.js';
-import { ms } from './format.js';
+import { compareInstants } from './format.js';
 
 export function readingList(sessionId) {
   let held = null;
@@ -42,8 +42,8 @@ export function mergeReadings(held, changed) {
   return merged;
 }
 
-// The server's order: taken-at, then id (a correction keeps the original's time and follows it).
-const listOrder = (a, b) => (ms(a.takenAt) - ms(b.takenAt)) || (a.id - b.id);
+// The server's order: taken-at to the microsecond, then id (a correction keeps the original's time and follows it).
+const listOrder = (a, b) => compareInstants(a.takenAt, b.takenAt) || (a.id - b.id);
 
 function insertionPoint(list, r) {
   let lo = 0;

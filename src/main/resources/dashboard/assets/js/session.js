@@ -22,13 +22,16 @@ export function mount(view, ctx, id, readOnlyWanted) {
   const refused = { state: null, error: null };
   const screenAgain = { open: false };
   const readingsNow = readingList(id);
-  // How many of the newest readings the table shows; "Show earlier readings" raises it and it stays through redraws.
+  // How many of the newest readings the table shows; "Show … earlier" raises it and it stays through redraws.
   const tableRows = { shown: TABLE_ROWS };
   let shownData = null;
   let onlyFigures = null;
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
+  const cannotShow = (e) => {
+    if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
+  };
   const readOnlyFor = (session) => readOnlyWanted || session.state === 'DISCHARGED' || session.state === 'STOPPED' || !ctx.canChart();
 
   // After a reading or an alert only the session's figures, its readings, its alerts and the thresholds (a clinic's
@@ -40,7 +43,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
       if (!alive) return;
       render({ ...shownData, session, readings, alerts, thresholds, readOnly: readOnlyFor(session) });
     } catch (e) {
-      if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
+      cannotShow(e);
     }
   }
 
@@ -57,7 +60,7 @@ export function mount(view, ctx, id, readOnlyWanted) {
       if (!alive) return;
       render({ session, readings, alerts, transitions, moves, thresholds, assessments, dose, screenings, series, readOnly: readOnlyFor(session) });
     } catch (e) {
-      if (alive) replace(root, h('p', { class: 'error', role: 'alert', text: `Cannot show session ${id}: ${e.message}` }));
+      cannotShow(e);
     }
   }
 
