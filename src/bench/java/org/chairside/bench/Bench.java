@@ -812,12 +812,7 @@ public final class Bench {
         double changedCpu = 0;
         long amend = lastCurrentReading(paths.get("readings"));
         for (int i = -5; i < repeats; i++) {
-            HttpResponse<String> a = api.send(api.post("/api/readings/" + amend + "/amendments",
-                    "{\"heartRate\":" + (70 + Math.floorMod(i, 5)) + ",\"reason\":\"bench: the list after a change\"}"));
-            if (a.statusCode() != 201) {
-                throw new IllegalStateException("amending reading " + amend + " answered " + a.statusCode() + ": " + a.body());
-            }
-            amend = Api.JSON.readTree(a.body()).path("reading").path("id").asLong();
+            amend = correct(api, amend, i, "the list after a change");
             double cpu0 = server.cpuMillis();
             long t = System.nanoTime();
             HttpResponse<String> r = api.send(api.get(paths.get("readings")));
@@ -869,12 +864,7 @@ public final class Bench {
                 double refreshCpu = 0;
                 for (int i = -5; i < repeats; i++) {
                     long newestHeld = amend;
-                    HttpResponse<String> a = api.send(api.post("/api/readings/" + amend + "/amendments",
-                            "{\"heartRate\":" + (70 + Math.floorMod(i, 5)) + ",\"reason\":\"bench: an open view's refresh\"}"));
-                    if (a.statusCode() != 201) {
-                        throw new IllegalStateException("amending reading " + amend + " answered " + a.statusCode() + ": " + a.body());
-                    }
-                    amend = Api.JSON.readTree(a.body()).path("reading").path("id").asLong();
+                    amend = correct(api, amend, i, "an open view's refresh");
                     List<String> urls = List.of(paths.get("session"), paths.get("readings") + "?after=" + newestHeld, paths.get("alerts"),
                             paths.get("thresholds"));
                     double cpu0 = server.cpuMillis();
@@ -935,6 +925,16 @@ public final class Bench {
     }
 
     /** The id of the newest reading of a session's list that is not amended. */
+    /** Corrects a reading of the long session (its heart rate, by the i-th of five values) and returns the correction's id. */
+    private static long correct(Api api, long reading, int i, String why) throws IOException, InterruptedException {
+        HttpResponse<String> a = api.send(api.post("/api/readings/" + reading + "/amendments",
+                "{\"heartRate\":" + (70 + Math.floorMod(i, 5)) + ",\"reason\":\"bench: " + why + "\"}"));
+        if (a.statusCode() != 201) {
+            throw new IllegalStateException("amending reading " + reading + " answered " + a.statusCode() + ": " + a.body());
+        }
+        return Api.JSON.readTree(a.body()).path("reading").path("id").asLong();
+    }
+
     /** CPU time of the server's JIT compiler threads so far. */
     private double compilerCpuMillis() {
         return server.threadCpuMillis("C1 CompilerThre") + server.threadCpuMillis("C2 CompilerThre");
