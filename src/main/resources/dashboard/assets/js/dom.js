@@ -51,18 +51,18 @@ export function s(tag, attrs, ...children) {
  * Replaces a container's children, as live events do many times a minute. What someone is doing there survives: keyboard
  * focus (and the caret) stays on the element with the same data-key, and whatever was typed or chosen in a keyed field
  * (an acknowledgement note, a stop reason, a threshold being edited, an assessment half recorded) is put back into the
- * new one, with the error the server said about it.
+ * new one, with the error the server said about it. A child already in the container (a part kept by `keep()`) stays
+ * where it is, with what is typed in it.
  */
 export function replace(container, ...children) {
   const active = document.activeElement;
   const key = active && container.contains(active) ? active.dataset.key : null;
   const caret = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
   const typed = typedValues(container);
-  container.replaceChildren();
-  append(container, children);
-  for (const [k, { value, checked, error }] of typed) {
+  place(container, nodesOf(children, []));
+  for (const [k, { value, checked, error, from }] of typed) {
     const field = container.querySelector(`[data-key="${CSS.escape(k)}"]`);
-    if (!field || !('value' in field)) continue;
+    if (!field || !('value' in field) || field === from) continue;
     if (checked !== undefined) {
       // a yes/no answer given before the redraw (the screening's questions) is put back as it was
       field.checked = checked;
@@ -79,7 +79,7 @@ export function replace(container, ...children) {
   }
   if (key) {
     const again = container.querySelector(`[data-key="${CSS.escape(key)}"]`);
-    if (again) {
+    if (again && again !== document.activeElement) {
       again.focus();
       if (caret && typeof again.setSelectionRange === 'function') {
         try { again.setSelectionRange(caret[0], caret[1]); } catch { /* a field type without a caret */ }
@@ -92,15 +92,63 @@ function typedValues(container) {
   const out = new Map();
   container.querySelectorAll('input[data-key], textarea[data-key], select[data-key]').forEach((field) => {
     if (field.type === 'checkbox' || field.type === 'radio') {
-      if (field.checked !== field.defaultChecked) out.set(field.dataset.key, { checked: field.checked });
+      if (field.checked !== field.defaultChecked) out.set(field.dataset.key, { checked: field.checked, from: field });
       return;
     }
     if (edited(field)) {
       const slot = errorSlotOf(field);
-      out.set(field.dataset.key, { value: field.value, error: slot ? slot.textContent : '' });
+      out.set(field.dataset.key, { value: field.value, error: slot ? slot.textContent : '', from: field });
     }
   });
   return out;
+}
+
+function nodesOf(children, out) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) nodesOf(c, out);
+    else out.push(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return out;
+}
+
+/**
+ * The container's children made the given nodes, in order. Those already there are not taken out and put back: the
+ * browser would style and lay them out again as if new, and a session view's thousands of table cells and timeline
+ * entries are most of what a live event would cost to draw.
+ */
+function place(container, nodes) {
+  const wanted = new Set(nodes);
+  if (!nodes.some((n) => n.parentNode === container)) {
+    container.replaceChildren(...nodes);
+    return;
+  }
+  for (const c of [...container.childNodes]) if (!wanted.has(c)) c.remove();
+  let at = container.firstChild;
+  for (const n of nodes) {
+    if (n === at) at = at.nextSibling;
+    else container.insertBefore(n, at);
+  }
+}
+
+/**
+ * Nodes built from keys: a key seen at the last call gives back the node built for it then, any other is built anew.
+ * The key must name everything the node shows and does (a reading's id and whether it has been corrected, an alert's
+ * whole state): a kept node keeps its listeners and whatever is typed in it.
+ */
+export function keep() {
+  let held = new Map();
+  return function nodes(items, keyOf, build) {
+    const next = new Map();
+    const out = items.map((item) => {
+      const k = keyOf(item);
+      const node = (!next.has(k) && held.get(k)) || build(item);
+      next.set(k, node);
+      return node;
+    });
+    held = next;
+    return out;
+  };
 }
 
 /** The error said about a field's value belongs to the value: it is put back with it. */

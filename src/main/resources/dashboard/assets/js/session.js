@@ -1,7 +1,7 @@
 // Session view: header, legal transitions, moving to another recliner, trend chart with threshold lines and alert
 // marks, readings table with amendments, timeline, and the effective thresholds (editable by a provider while the
 // session is open).
-import { h, s, replace, ticking, appendChildren } from './dom.js';
+import { h, s, replace, keep, appendChildren } from './dom.js';
 import { get, post, put } from './api.js';
 import { ago, clock, dateTime, ms, now, minutes, span, patientName, PHASES, ACTIONS, PRIORITY, bp, CONSCIOUSNESS, news2Words } from './format.js';
 import { badge, stateWords, ackControl } from './alerts.js';
@@ -26,6 +26,18 @@ export function mount(view, ctx, id, readOnlyWanted) {
   const tableRows = { shown: TABLE_ROWS };
   let shownData = null;
   let onlyFigures = null;
+  // The parts a live event rarely changes are kept from one drawing to the next, so that the browser styles and lays
+  // out only what did change: the table's rows, the timeline's entries, the threshold editor.
+  const parts = {
+    trend: part('trend-title', 'Trend'),
+    readings: part('readings-title', 'Readings'),
+    assessments: part('assess-title', 'Assessments', 'assessments'),
+    timeline: part('timeline-title', 'Alerts and timeline'),
+    thresholds: part('thr-title', 'Effective thresholds'),
+  };
+  const table = readingsTable();
+  const entries = timeline();
+  const kept = { assessments: keep(), thresholds: keep() };
   const root = h('div', { class: 'session-view', id: 'session-view', dataset: { sessionId: id } }, h('p', { text: 'Loading session…' }));
   view.appendChild(root);
 
@@ -88,12 +100,13 @@ export function mount(view, ctx, id, readOnlyWanted) {
       d.readOnly ? null : transitionsPanel(d, ctx, load, refused),
       d.readOnly ? null : rateForm(session, d.dose, load),
       d.readOnly ? null : moveForm(session, load),
-      h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title', text: 'Trend' }), trendChart(d)),
-      h('section', { 'aria-labelledby': 'readings-title' }, h('h2', { id: 'readings-title', text: 'Readings' }), readingsTable(d, tableRows, () => render(shownData))),
-      h('section', { 'aria-labelledby': 'assess-title', id: 'assessments' }, h('h2', { id: 'assess-title', text: 'Assessments' }),
-        assessmentsTable(d), d.readOnly ? null : assessmentForm(d, load)),
-      h('section', { 'aria-labelledby': 'timeline-title' }, h('h2', { id: 'timeline-title', text: 'Alerts and timeline' }), timeline(d, ctx)),
-      h('section', { 'aria-labelledby': 'thr-title' }, h('h2', { id: 'thr-title', text: 'Effective thresholds' }), thresholdsPanel(d, ctx, load)));
+      parts.trend(trendChart(d)),
+      parts.readings(table(d, tableRows, () => render(shownData))),
+      parts.assessments(kept.assessments([d], (x) => JSON.stringify([x.assessments, x.readOnly]),
+        (x) => h('div', {}, assessmentsTable(x), x.readOnly ? null : assessmentForm(x, load)))),
+      parts.timeline(entries(d, ctx)),
+      parts.thresholds(kept.thresholds([d], (x) => JSON.stringify([x.thresholds, x.readOnly, ctx.hasRole('PROVIDER')]),
+        (x) => thresholdsPanel(x, ctx, load))));
   }
 
   const listener = (type, data) => {
@@ -114,6 +127,16 @@ export function mount(view, ctx, id, readOnlyWanted) {
   ctx.liveListeners.add(listener);
   load();
   return () => { alive = false; clearTimeout(timer); ctx.liveListeners.delete(listener); };
+}
+
+/** A section of the view that stays in place; what it holds is replaced as `replace()` does. */
+function part(titleId, title, id) {
+  const heading = h('h2', { id: titleId, text: title });
+  const el = h('section', { 'aria-labelledby': titleId, id }, heading);
+  return (...children) => {
+    replace(el, heading, ...children);
+    return el;
+  };
 }
 
 function fact(label, value) {
@@ -285,62 +308,79 @@ function trendChart(d) {
  */
 const TABLE_ROWS = 200;
 
-function readingsTable(d, rows, redraw) {
-  if (!d.readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
-  const corrections = new Map(d.readings.filter((r) => r.amendsId).map((r) => [r.id, r]));
-  const cell = (r, v) => h('td', {}, r.amended ? h('s', { text: v }) : v);
-  const from = Math.max(0, d.readings.length - rows.shown);
-  const earlier = from > 0 ? h('p', { class: 'table-more' },
-    h('span', { class: 'muted', id: 'readings-shown', text: `The newest ${d.readings.length - from} of ${d.readings.length} readings. ` }),
-    h('button', { type: 'button', class: 'link', dataset: { key: 'earlier-readings' },
-      onclick: () => { rows.shown += TABLE_ROWS; redraw(); }, text: `Show ${Math.min(TABLE_ROWS, from)} earlier` })) : null;
-  const trs = d.readings.slice(from).map((r) => {
-    const correction = r.supersededById ? corrections.get(r.supersededById) : null;
-    const note = r.amended
-      ? `Amended by ${r.supersededBy} at ${clock(r.supersededAt)}${correction && correction.amendReason ? `: ${correction.amendReason}` : ''}`
-      : r.amendsId ? `Correction of an earlier entry: ${r.amendReason || ''}` : '';
-    return h('tr', { class: r.amended ? 'amended' : '', dataset: { readingId: r.id } },
-      h('td', { text: clock(r.takenAt) }),
-      h('td', { text: r.baseline ? 'baseline' : PHASES[r.phase] }),
-      cell(r, bp(r) || '–'), cell(r, r.heartRate ?? '–'), cell(r, r.spo2 ?? '–'), cell(r, r.respiratoryRate ?? '–'),
-      cell(r, r.temperatureC != null ? r.temperatureC.toFixed(1) : '–'),
-      cell(r, r.onOxygen == null ? '–' : r.onOxygen ? 'O2' : 'air'),
-      cell(r, r.consciousness ? CONSCIOUSNESS[r.consciousness] : '–'),
-      h('td', { class: `news2${r.news2 && r.news2.band ? ` band-${r.news2.band.toLowerCase()}` : ''}` }, r.amended ? h('s', { text: news2Words(r) }) : news2Words(r)),
-      h('td', { text: `${r.chartedBy} (${r.source.toLowerCase()})` }),
-      h('td', { class: 'amend-note', text: note }));
-  });
-  return h('div', {}, earlier, h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
+/** The readings table of one view: its rows are kept while their readings are, a corrected one drawn again. */
+function readingsTable() {
+  const rowsOf = keep();
+  const tbody = h('tbody');
+  const wrap = h('div', { class: 'table-wrap' }, h('table', { class: 'readings' },
     h('thead', {}, h('tr', {}, ['Taken', 'Phase', 'BP mmHg', 'HR /min', 'SpO2 %', 'RR /min', 'Temp °C', 'Oxygen', 'Consciousness', 'NEWS2', 'Charted by', 'Amendment'].map((t) => h('th', { scope: 'col', text: t })))),
-    h('tbody', {}, trs))));
+    tbody));
+  return (d, rows, redraw) => {
+    if (!d.readings.length) return h('p', { class: 'muted', text: 'No readings yet.' });
+    const corrections = new Map(d.readings.filter((r) => r.amendsId).map((r) => [r.id, r]));
+    const from = Math.max(0, d.readings.length - rows.shown);
+    const earlier = from > 0 ? h('p', { class: 'table-more' },
+      h('span', { class: 'muted', id: 'readings-shown', text: `The newest ${d.readings.length - from} of ${d.readings.length} readings.` }), ' ',
+      h('button', { type: 'button', class: 'link', dataset: { key: 'earlier-readings' },
+        onclick: () => { rows.shown += TABLE_ROWS; redraw(); }, text: `Show ${Math.min(TABLE_ROWS, from)} earlier` })) : null;
+    // A reading is never changed but by its correction, which supersedes it: its id and its corrector name its row.
+    replace(tbody, rowsOf(d.readings.slice(from), (r) => `${r.id}:${r.supersededById ?? ''}`, (r) => readingRow(r, corrections)));
+    return [earlier, wrap];
+  };
 }
 
-function timeline(d, ctx) {
-  const items = [];
-  for (const a of d.alerts) {
-    items.push({ at: a.raisedAt, el: h('li', { class: `timeline-alert prio-${a.priority.toLowerCase()} state-${a.state.toLowerCase()}${a.escalated ? ' escalated' : ''}`, dataset: { alertId: a.id } },
-      h('time', { text: clock(a.raisedAt) }), badge(a), a.escalated ? h('span', { class: 'escalated-tag', text: 'ESCALATED' }) : null,
-      h('span', { class: 'alert-message', text: a.message }),
-      a.breachCount > 1 ? h('span', { class: 'muted', text: ` (${a.breachCount} readings)` }) : null,
-      h('span', { class: 'alert-state', text: ` · ${stateWords(a)}` }),
-      a.acknowledgeNote ? h('span', { class: 'ack-note-text', text: ` · note: ${a.acknowledgeNote}` }) : null,
-      ackControl(a, { canChart: () => ctx.canChart() && !d.readOnly }, 'session')) });
-  }
-  for (const t of d.transitions) {
-    items.push({ at: t.at, el: h('li', { class: 'timeline-transition' }, h('time', { text: clock(t.at) }),
-      h('span', { text: `${PHASES[t.fromState]} → ${PHASES[t.toState]} by ${t.byUser}` }),
-      t.reason ? h('span', { class: 'reason', text: ` · reason: ${t.reason}` }) : null,
-      t.clearance ? h('span', { class: 'tag', text: ' provider clearance' }) : null) });
-  }
-  for (const m of d.moves) {
-    items.push({ at: m.at, el: h('li', { class: 'timeline-move' }, h('time', { text: clock(m.at) }),
-      h('span', { text: `Moved from ${m.fromReclinerName} to ${m.toReclinerName} by ${m.byUser}` }),
-      m.reason ? h('span', { class: 'reason', text: ` · reason: ${m.reason}` }) : null) });
-  }
-  items.push(...rateEntries(d.dose), ...screeningEntries(d.screenings));
-  if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
-  items.sort((a, b) => ms(a.at) - ms(b.at));
-  return h('ol', { class: 'timeline' }, items.map((i) => i.el));
+function readingRow(r, corrections) {
+  const cell = (v) => h('td', {}, r.amended ? h('s', { text: v }) : v);
+  const correction = r.supersededById ? corrections.get(r.supersededById) : null;
+  const note = r.amended
+    ? `Amended by ${r.supersededBy} at ${clock(r.supersededAt)}${correction && correction.amendReason ? `: ${correction.amendReason}` : ''}`
+    : r.amendsId ? `Correction of an earlier entry: ${r.amendReason || ''}` : '';
+  return h('tr', { class: r.amended ? 'amended' : '', dataset: { readingId: r.id } },
+    h('td', { text: clock(r.takenAt) }),
+    h('td', { text: r.baseline ? 'baseline' : PHASES[r.phase] }),
+    cell(bp(r) || '–'), cell(r.heartRate ?? '–'), cell(r.spo2 ?? '–'), cell(r.respiratoryRate ?? '–'),
+    cell(r.temperatureC != null ? r.temperatureC.toFixed(1) : '–'),
+    cell(r.onOxygen == null ? '–' : r.onOxygen ? 'O2' : 'air'),
+    cell(r.consciousness ? CONSCIOUSNESS[r.consciousness] : '–'),
+    h('td', { class: `news2${r.news2 && r.news2.band ? ` band-${r.news2.band.toLowerCase()}` : ''}` }, r.amended ? h('s', { text: news2Words(r) }) : news2Words(r)),
+    h('td', { text: `${r.chartedBy} (${r.source.toLowerCase()})` }),
+    h('td', { class: 'amend-note', text: note }));
+}
+
+/** The timeline of one view: an alert's entry is kept while the alert is as it was (hundreds in a long session). */
+function timeline() {
+  const alertsOf = keep();
+  const list = h('ol', { class: 'timeline' });
+  return (d, ctx) => {
+    const canAck = ctx.canChart() && !d.readOnly;
+    const items = alertsOf(d.alerts, (a) => `${canAck}:${JSON.stringify(a)}`, (a) => ({ at: a.raisedAt, el: alertEntry(a, canAck) }));
+    for (const t of d.transitions) {
+      items.push({ at: t.at, el: h('li', { class: 'timeline-transition' }, h('time', { text: clock(t.at) }),
+        h('span', { text: `${PHASES[t.fromState]} → ${PHASES[t.toState]} by ${t.byUser}` }),
+        t.reason ? h('span', { class: 'reason', text: ` · reason: ${t.reason}` }) : null,
+        t.clearance ? h('span', { class: 'tag', text: ' provider clearance' }) : null) });
+    }
+    for (const m of d.moves) {
+      items.push({ at: m.at, el: h('li', { class: 'timeline-move' }, h('time', { text: clock(m.at) }),
+        h('span', { text: `Moved from ${m.fromReclinerName} to ${m.toReclinerName} by ${m.byUser}` }),
+        m.reason ? h('span', { class: 'reason', text: ` · reason: ${m.reason}` }) : null) });
+    }
+    items.push(...rateEntries(d.dose), ...screeningEntries(d.screenings));
+    if (!items.length) return h('p', { class: 'muted', text: 'Nothing yet.' });
+    items.sort((a, b) => ms(a.at) - ms(b.at));
+    replace(list, items.map((i) => i.el));
+    return list;
+  };
+}
+
+function alertEntry(a, canAck) {
+  return h('li', { class: `timeline-alert prio-${a.priority.toLowerCase()} state-${a.state.toLowerCase()}${a.escalated ? ' escalated' : ''}`, dataset: { alertId: a.id } },
+    h('time', { text: clock(a.raisedAt) }), badge(a), a.escalated ? h('span', { class: 'escalated-tag', text: 'ESCALATED' }) : null,
+    h('span', { class: 'alert-message', text: a.message }),
+    a.breachCount > 1 ? h('span', { class: 'muted', text: ` (${a.breachCount} readings)` }) : null,
+    h('span', { class: 'alert-state', text: ` · ${stateWords(a)}` }),
+    a.acknowledgeNote ? h('span', { class: 'ack-note-text', text: ` · note: ${a.acknowledgeNote}` }) : null,
+    ackControl(a, { canChart: () => canAck }, 'session'));
 }
 
 function thresholdsPanel(d, ctx, reload) {
