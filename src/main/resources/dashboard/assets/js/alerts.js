@@ -44,10 +44,18 @@ export function ackControl(alert, ctx, key) {
   return h('span', { class: 'ack-control' }, button, note, error);
 }
 
+const bannerShown = new WeakMap();
+
 export function renderBanner(el, open, ctx) {
   const high = open.filter(({ alert }) => alert.priority === 'HIGH' && alert.state === 'ACTIVE')
     .sort((a, b) => Date.parse(b.alert.raisedAt) - Date.parse(a.alert.raisedAt));
   const st = sound.state();
+  // Asked after every event of every chair; the banner is at the top of every screen, and any change there makes the
+  // browser paint the whole page again: drawn only when what it shows changes.
+  const shown = JSON.stringify([high.map(({ alert, tile }) => [alert, tile.reclinerName, patientName(tile.session && tile.session.patient)]),
+    st.paused, ctx.canChart()]);
+  if (bannerShown.get(el) === shown) return;
+  bannerShown.set(el, shown);
   if (!high.length) {
     el.hidden = true;
     replace(el);

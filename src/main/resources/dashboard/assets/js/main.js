@@ -168,8 +168,14 @@ function refreshAlerts() {
   sound.update(open.map((x) => x.alert));
 }
 
+const soundShown = new WeakMap();
+
 function renderSound(st) {
   if (!soundEl) return;
+  // after every event of every chair: drawn again only when what it says changes
+  const shown = `${st.blocked}|${st.paused ? span(st.remaining) : ''}|${st.level}`;
+  if (soundShown.get(soundEl) === shown) return;
+  soundShown.set(soundEl, shown);
   let content;
   if (st.blocked) {
     content = h('button', { type: 'button', class: 'warn', dataset: { key: 'sound-unblock' }, onclick: () => sound.unblock(), text: 'Sound blocked by the browser: enable sound' });

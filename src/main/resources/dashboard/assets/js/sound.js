@@ -104,8 +104,11 @@ export function reset() {
   Object.values(players).forEach((p) => p.pause());
 }
 
+// Published after every event of every chair: what it writes into the page is written only when it changes, as any
+// change to the page's top makes the browser paint the whole page again.
 function publish() {
   const st = state();
-  document.documentElement.dataset.audio = st.paused ? 'paused' : (st.level ? st.level.toLowerCase() : 'off');
+  const audio = st.paused ? 'paused' : (st.level ? st.level.toLowerCase() : 'off');
+  if (document.documentElement.dataset.audio !== audio) document.documentElement.dataset.audio = audio;
   listeners.forEach((fn) => fn(st));
 }

@@ -85,6 +85,33 @@ class KeptPartsBrowserTest extends BrowserTest {
         assertEquals(List.of(), browser.errors);
     }
 
+    @Test
+    void theBannerAndTheSoundLineStayAsTheyWereThroughReadingsThatChangeNoAlert() {
+        long session = TestClinic.openSession();
+        long other = TestClinic.openSession();
+        long alert = TestClinic.chart(session, Map.of("systolic", 190, "diastolic", 95)).getLong("alerts.find { it.priority == 'HIGH' }.id");
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/board");
+        Locator item = page.locator("#banner li[data-alert-id='" + alert + "']");
+        Locator sound = page.locator("#sound-status > *").first();
+        assertThat(item).hasCount(1);
+        mark(item);
+        mark(sound);
+
+        // Another chair's reading: its tile shows it, the banner and the sound line at the top are left alone (any
+        // change there repaints the whole page).
+        TestClinic.chart(other, Map.of("heartRate", 81));
+        assertThat(page.locator("article.tile[data-session-id='" + other + "'] [data-vital=hr] .value")).hasText("81");
+        assertEquals(List.of(true, true), List.of(marked(item), marked(sound)));
+
+        // An alert that changes: the banner follows.
+        long second = TestClinic.chart(other, Map.of("systolic", 192, "diastolic", 96)).getLong("alerts.find { it.priority == 'HIGH' }.id");
+        assertThat(page.locator("#banner li[data-alert-id='" + second + "']")).hasCount(1);
+        TestClinic.nurse().body(Map.of()).post("/api/alerts/" + alert + "/acknowledge").then().statusCode(200);
+        assertThat(item).hasCount(0);
+        assertEquals(List.of(), browser.errors);
+    }
+
     /** dom.js replace() on a table of cases: {children before, children after, how many of them are the same elements}. */
     @Test
     void replaceLeavesTheChildrenAlreadyThereInPlace() {
