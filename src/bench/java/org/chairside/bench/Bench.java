@@ -29,7 +29,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Chairside's benchmark (issue 5). Run with {@code ./mvnw verify -Pbench}; {@code -Dbench.seconds=5} shortens every
  * timed phase for a quick run, {@code -Dbench.only=1,2} picks scenarios, {@code -Dbench.jfr=true} records the server
- * with JFR. Writes target/bench/report.json and target/bench/report.md. It reports: no number fails the build.
+ * with JFR, {@code -Dbench.trace=true} traces scenario 9's page in Chrome (its main thread's time by kind in the report,
+ * the trace files beside it). Writes target/bench/report.json and target/bench/report.md. It reports: no number fails the build.
  * {@code -Dbench.compare=<another build's chairside.jar>} runs {@link Compare} instead: the charting of two builds in turns.
  */
 public final class Bench {
@@ -234,7 +235,8 @@ public final class Bench {
     }
 
     private void browserDashboard() throws Exception {
-        Map<String, Object> out = BrowserDashboard.run(server, clinic, longSession, seconds(20));
+        Map<String, Object> out = BrowserDashboard.run(server, clinic, longSession, seconds(20),
+                Boolean.parseBoolean(System.getProperty("bench.trace", "false").trim()) ? dir : null);
         if (out == null) {
             log("scenario 9 needs Chromium at " + BrowserDashboard.CHROMIUM + ": not run");
             rows.add(new String[] {"9. Dashboard in a browser", "", "not run: no Chromium at " + BrowserDashboard.CHROMIUM, "", "—"});

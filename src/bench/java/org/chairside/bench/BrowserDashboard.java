@@ -35,7 +35,7 @@ final class BrowserDashboard {
     }
 
     /** Null when there is no Chromium to drive. */
-    static Map<String, Object> run(Server server, Clinic clinic, Long longSession, double seconds) throws Exception {
+    static Map<String, Object> run(Server server, Clinic clinic, Long longSession, double seconds, Path traces) throws Exception {
         if (!Files.isExecutable(CHROMIUM)) {
             return null;
         }
@@ -49,8 +49,8 @@ final class BrowserDashboard {
             page.locator("#login-password").fill(Api.PASSWORD);
             page.locator("#login-password").press("Enter");
             page.locator("#live-status[data-state=live]").waitFor();
-            out.put("board", board(page, clinic, seconds));
-            out.put("liveSessionView", liveSessionView(page, server, clinic, seconds));
+            out.put("board", board(page, clinic, seconds, traces));
+            out.put("liveSessionView", liveSessionView(page, server, clinic, seconds, traces));
             if (longSession != null) {
                 out.put("sessionView", sessionView(page, server, longSession));
             }
@@ -59,11 +59,11 @@ final class BrowserDashboard {
         return out;
     }
 
-    private static Map<String, Object> board(Page page, Clinic clinic, double seconds) throws Exception {
+    private static Map<String, Object> board(Page page, Clinic clinic, double seconds, Path traces) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tiles", page.locator("article.tile").count());
         m.put("viewport", WIDTH + "x" + HEIGHT);
-        m.putAll(whileClinicCharts(page, clinic, seconds));
+        m.putAll(whileClinicCharts(page, clinic, seconds, traces == null ? null : traces.resolve("board.trace.json")));
         return m;
     }
 
@@ -72,7 +72,7 @@ final class BrowserDashboard {
      * alerts, while the page still takes in every other chair's events. The session is first brought to an hour of a
      * monitor's readings, so the figures do not depend on which scenarios ran before.
      */
-    private static Map<String, Object> liveSessionView(Page page, Server server, Clinic clinic, double seconds) throws Exception {
+    private static Map<String, Object> liveSessionView(Page page, Server server, Clinic clinic, double seconds, Path traces) throws Exception {
         long session = clinic.sessionIds[0];
         String readings = "/api/sessions/" + session + "/readings";
         int have = Integer.parseInt(clinic.api.send(clinic.api.get(readings + "?after=" + Long.MAX_VALUE)).headers()
@@ -87,13 +87,16 @@ final class BrowserDashboard {
         page.locator("#session-view table.readings").waitFor();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("readingsBefore", Math.max(have, AN_HOUR_OF_READINGS));
-        m.putAll(whileClinicCharts(page, clinic, seconds));
+        m.putAll(whileClinicCharts(page, clinic, seconds, traces == null ? null : traces.resolve("session-view.trace.json")));
         m.put("nodes", page.evaluate("() => document.querySelectorAll('#session-view *').length"));
         return m;
     }
 
-    /** Every infusing chair charts a reading a second while the page's main thread, its long tasks and frames are counted. */
-    private static Map<String, Object> whileClinicCharts(Page page, Clinic clinic, double seconds) throws Exception {
+    /**
+     * Every infusing chair charts a reading a second while the page's main thread, its long tasks and frames are counted;
+     * with a trace file named, Chrome traces the page meanwhile and its main thread's time is summed by kind.
+     */
+    private static Map<String, Object> whileClinicCharts(Page page, Clinic clinic, double seconds, Path trace) throws Exception {
         int rate = Clinic.SESSIONS;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("readingsPerSecond", rate + " (each infusing chair a reading a second, 5 % crossing a threshold), 16 paced clients");
@@ -106,6 +109,11 @@ final class BrowserDashboard {
                 + " requestAnimationFrame(f); }");
         CDPSession cdp = page.context().newCDPSession(page);
         cdp.send("Performance.enable");
+        Browser browser = page.context().browser();
+        if (trace != null) {
+            browser.startTracing(page, new Browser.StartTracingOptions().setPath(trace)
+                    .setCategories(List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8", "blink", "disabled-by-default-devtools.timeline.invalidationTracking")));
+        }
         Map<String, Double> before = metrics(cdp);
         long t0 = System.nanoTime();
         Load.Result charted = Load.run(clinic.api, 16, seconds, rate, 201, clinic.chartRequests(16, 0.05), null);
@@ -113,6 +121,11 @@ final class BrowserDashboard {
         Thread.sleep(500);
         double wall = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> after = metrics(cdp);
+        if (trace != null) {
+            browser.stopTracing();
+            m.put("trace", trace.getFileName().toString());
+            m.put("mainThreadSelfMsByKind", MainThreadTrace.selfTimes(trace));
+        }
         JsonObject tasks = new com.google.gson.Gson().fromJson(String.valueOf(page.evaluate("() => { window.benchDrawing = false;"
                 + " const t = window.benchLongTasks; return JSON.stringify({ count: t.length, sum: t.reduce((a, b) => a + b, 0),"
                 + " max: Math.max(0, ...t), frames: window.benchFrames }); }")), JsonObject.class);
