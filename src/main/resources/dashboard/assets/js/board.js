@@ -1,6 +1,6 @@
 // The live board: one tile per recliner with the patient, phase and time, the latest vitals with their age, a
 // trend, when vitals are due, and the highest open alert; charting from the tile; "start session" on free chairs.
-import { h, s, replace, ticking } from './dom.js';
+import { h, s, replace, ticking, keepOne } from './dom.js';
 import { get, post } from './api.js';
 import * as store from './store.js';
 import { ago, span, now, ms, minutes, patientName, PHASES, bp, CONSCIOUSNESS, NEWS2_BAND } from './format.js';
@@ -47,6 +47,11 @@ function tileElement(tile, ctx) {
   }, status, actions, formSlot);
   let openForm = null; // 'chart' | 'start' | null
   let sessionId = tile.session ? tile.session.id : null;
+  // A reading changes a tile's vitals, trend and due time; its name, patient, phase, alert and buttons are kept (a
+  // board of hundreds of chairs at a reading a second each: the browser styles and lays out only what changed).
+  const kept = { head: keepOne(), patient: keepOne(), elapsed: keepOne(), alert: keepOne(), actions: keepOne(),
+    // the parts a reading changes: drawn once per session, then their text and lines updated in place
+    vitals: keepOne(), trend: keepOne(), due: keepOne() };
 
   function closeForm(focusKey) {
     openForm = null;
@@ -66,13 +71,15 @@ function tileElement(tile, ctx) {
       openForm = null;
       replace(formSlot);
     }
-    root.dataset.sessionId = sess ? sess.id : '';
+    const sid = sess ? String(sess.id) : '';
+    if (root.dataset.sessionId !== sid) root.dataset.sessionId = sid;
     const top = store.topAlert(t);
-    root.className = ['tile', sess ? 'occupied' : 'free',
+    const cls = ['tile', sess ? 'occupied' : 'free',
       top ? `alert-${top.priority.toLowerCase()}` : '', top ? `alert-${top.state.toLowerCase()}` : '',
       top && top.escalated ? 'escalated' : ''].filter(Boolean).join(' ');
-    replace(status, ...(sess ? occupied(t, sess, top, ctx) : free(t)));
-    replace(actions, ...tileActions(t, sess));
+    if (root.className !== cls) root.className = cls;
+    replace(status, ...(sess ? occupied(t, sess, top, ctx, kept) : free(t)));
+    replace(actions, ...kept.actions(`${sid}|${openForm}`, () => tileActions(t, sess)));
   }
 
   function tileActions(t, sess) {
@@ -124,25 +131,21 @@ function free(t) {
   ];
 }
 
-function occupied(t, sess, top, ctx) {
+function occupied(t, sess, top, ctx, kept) {
   const latest = latestValues(t.readings);
   return [
-    h('header', { class: 'tile-head' }, h('h2', { id: `tile-title-${t.reclinerId}`, text: t.reclinerName }),
-      h('span', { class: `phase phase-${sess.state.toLowerCase()}`, text: PHASES[sess.state] })),
-    h('p', { class: 'patient' },
+    kept.head(`${t.reclinerName}|${sess.state}`, () => h('header', { class: 'tile-head' }, h('h2', { id: `tile-title-${t.reclinerId}`, text: t.reclinerName }),
+      h('span', { class: `phase phase-${sess.state.toLowerCase()}`, text: PHASES[sess.state] }))),
+    kept.patient(JSON.stringify([sess.id, sess.patient]), () => h('p', { class: 'patient' },
       h('a', { href: `#/session/${sess.id}`, class: 'patient-name', text: patientName(sess.patient) }),
-      h('span', { class: 'mrn', text: `MRN ${sess.patient.mrn}` })),
-    ticking('p', { class: 'elapsed' }, () => elapsedWords(sess)),
-    alertSlot(top, t, ctx),
-    h('dl', { class: 'vitals' },
-      vital('BP', latest.bp, 'mmHg', 'bp'),
-      vital('HR', latest.heartRate, '/min', 'hr'),
-      vital('SpO2', latest.spo2, '%', 'spo2'),
-      vital('RR', latest.respiratoryRate, '/min', 'rr'),
-      vital('Temp', latest.temperatureC, '°C', 'temp'),
-      vital('NEWS2', latest.news2, latest.news2 ? NEWS2_BAND[latest.news2.band] : '', 'news2')),
-    sparkline(t.readings),
-    dueLine(sess),
+      h('span', { class: 'mrn', text: `MRN ${sess.patient.mrn}` }))),
+    // what elapsedWords() reads of the session
+    kept.elapsed(JSON.stringify([sess.state, sess.protocol.plannedMinutes, sess.createdAt, sess.startedAt, sess.phaseSince, sess.infusionEndedAt]),
+      () => ticking('p', { class: 'elapsed' }, () => elapsedWords(sess))),
+    kept.alert(JSON.stringify([top, t.alerts.size]), () => alertSlot(top, t, ctx)),
+    kept.vitals(sess.id, vitalsList)(latest),
+    kept.trend(sess.id, sparkline)(t.readings),
+    kept.due(sess.id, dueLine)(sess),
   ];
 }
 
@@ -173,13 +176,39 @@ function latestValues(readings) {
   return out;
 }
 
-function vital(label, v, unit, key) {
-  return h('div', { class: 'vital', dataset: { vital: key } },
-    h('dt', { text: label }),
-    h('dd', {},
-      h('span', { class: 'value', text: v ? v.value : '–' }),
-      v ? h('span', { class: 'unit', text: ` ${unit}` }) : null,
-      v ? ticking('span', { class: 'age' }, () => ago(v.at)) : h('span', { class: 'age', text: 'not charted' })));
+const VITALS = [
+  ['BP', 'bp', () => 'mmHg', 'bp'],
+  ['HR', 'heartRate', () => '/min', 'hr'],
+  ['SpO2', 'spo2', () => '%', 'spo2'],
+  ['RR', 'respiratoryRate', () => '/min', 'rr'],
+  ['Temp', 'temperatureC', () => '°C', 'temp'],
+  ['NEWS2', 'news2', (v) => NEWS2_BAND[v.band], 'news2'],
+];
+
+/** Sets a text only when it differs: an unchanged text written again is still a change the browser lays out. */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** The latest vitals of a tile: their elements made once, their values and ages written into them. */
+function vitalsList() {
+  const rows = VITALS.map(([label, field, unitOf, key]) => {
+    const value = h('span', { class: 'value' });
+    const unit = h('span', { class: 'unit' });
+    const age = h('span', { class: 'age', dataset: { tick: '1' } });
+    return { field, unitOf, value, unit, age, el: h('div', { class: 'vital', dataset: { vital: key } }, h('dt', { text: label }), h('dd', {}, value, unit, age)) };
+  });
+  const el = h('dl', { class: 'vitals' }, rows.map((r) => r.el));
+  return (latest) => {
+    for (const r of rows) {
+      const v = latest[r.field];
+      setText(r.value, v ? String(v.value) : '–');
+      setText(r.unit, v ? ` ${r.unitOf(v)}` : '');
+      r.age._tick = v ? () => ago(v.at) : null;
+      setText(r.age, v ? ago(v.at) : 'not charted');
+    }
+    return el;
+  };
 }
 
 function elapsedWords(sess) {
@@ -194,36 +223,55 @@ function elapsedWords(sess) {
   }
 }
 
-function dueLine(sess) {
-  if (!sess.nextChartingDue) {
-    return h('p', { class: 'due muted', text: sess.state === 'CHECKED_IN' ? 'Screen for contraindications and chart baseline vitals before starting' : '' });
-  }
-  let el = null;
-  el = ticking('p', { class: 'due' }, () => {
-    const left = ms(sess.nextChartingDue) - now();
-    if (el) el.classList.toggle('overdue', left < 0);
-    return left >= 0 ? `Next vitals due in ${span(left)}` : `Vitals OVERDUE by ${span(-left)}`;
-  });
-  el.classList.toggle('overdue', ms(sess.nextChartingDue) < now());
-  return el;
+/** When the next vitals are due, counting down each second; its element made once and told each new due time. */
+function dueLine() {
+  const el = h('p', { class: 'due', dataset: { tick: '1' } });
+  return (sess) => {
+    if (!sess.nextChartingDue) {
+      el._tick = null;
+      el.classList.add('muted');
+      el.classList.remove('overdue');
+      setText(el, sess.state === 'CHECKED_IN' ? 'Screen for contraindications and chart baseline vitals before starting' : '');
+      return el;
+    }
+    el.classList.remove('muted');
+    el._tick = () => {
+      const left = ms(sess.nextChartingDue) - now();
+      el.classList.toggle('overdue', left < 0);
+      return left >= 0 ? `Next vitals due in ${span(left)}` : `Vitals OVERDUE by ${span(-left)}`;
+    };
+    setText(el, el._tick());
+    return el;
+  };
 }
 
-function sparkline(readings) {
-  const pts = readings.filter((r) => r.systolic != null || r.heartRate != null);
+/** The tile's trend of its last readings: one drawing whose lines and label are replaced, or a line of text before two. */
+function sparkline() {
   const w = 260; const hgt = 56;
-  if (pts.length < 2) return h('p', { class: 'trend muted', text: pts.length ? 'Trend after the next reading' : 'No readings yet' });
-  const values = pts.flatMap((r) => [r.systolic, r.diastolic, r.heartRate]).filter((v) => v != null);
-  const lo = Math.min(...values) - 5; const hi = Math.max(...values) + 5;
-  const t0 = ms(pts[0].takenAt); const t1 = ms(pts[pts.length - 1].takenAt);
-  const x = (r) => 4 + ((ms(r.takenAt) - t0) / Math.max(1, t1 - t0)) * (w - 8);
-  const y = (v) => hgt - 4 - ((v - lo) / Math.max(1, hi - lo)) * (hgt - 8);
-  const line = (key, cls) => {
-    const p = pts.filter((r) => r[key] != null).map((r) => `${x(r).toFixed(1)},${y(r[key]).toFixed(1)}`).join(' ');
-    return p ? s('polyline', { points: p, class: cls }) : null;
+  const title = s('title');
+  const lines = { systolic: s('polyline', { class: 'sys' }), diastolic: s('polyline', { class: 'dia' }), heartRate: s('polyline', { class: 'hr' }) };
+  const svg = s('svg', { class: 'sparkline', viewBox: `0 0 ${w} ${hgt}`, role: 'img', preserveAspectRatio: 'none' }, title, Object.values(lines));
+  const note = h('p', { class: 'trend muted' });
+  return (readings) => {
+    const pts = readings.filter((r) => r.systolic != null || r.heartRate != null);
+    if (pts.length < 2) {
+      setText(note, pts.length ? 'Trend after the next reading' : 'No readings yet');
+      return note;
+    }
+    const values = pts.flatMap((r) => [r.systolic, r.diastolic, r.heartRate]).filter((v) => v != null);
+    const lo = Math.min(...values) - 5; const hi = Math.max(...values) + 5;
+    const t0 = ms(pts[0].takenAt); const t1 = ms(pts[pts.length - 1].takenAt);
+    const x = (r) => 4 + ((ms(r.takenAt) - t0) / Math.max(1, t1 - t0)) * (w - 8);
+    const y = (v) => hgt - 4 - ((v - lo) / Math.max(1, hi - lo)) * (hgt - 8);
+    for (const [key, line] of Object.entries(lines)) {
+      const points = pts.filter((r) => r[key] != null).map((r) => `${x(r).toFixed(1)},${y(r[key]).toFixed(1)}`).join(' ');
+      if (line.getAttribute('points') !== points) line.setAttribute('points', points);
+    }
+    const label = `Trend of the last ${pts.length} readings: systolic ${pts.map((r) => r.systolic ?? '–').join(', ')}; heart rate ${pts.map((r) => r.heartRate ?? '–').join(', ')}`;
+    if (svg.getAttribute('aria-label') !== label) svg.setAttribute('aria-label', label);
+    setText(title, label);
+    return svg;
   };
-  const label = `Trend of the last ${pts.length} readings: systolic ${pts.map((r) => r.systolic ?? '–').join(', ')}; heart rate ${pts.map((r) => r.heartRate ?? '–').join(', ')}`;
-  return s('svg', { class: 'sparkline', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'none' },
-    s('title', { text: label }), line('systolic', 'sys'), line('diastolic', 'dia'), line('heartRate', 'hr'));
 }
 
 /** Keyboard charting in the order nurses read a monitor; Enter saves, Escape cancels. */

@@ -131,6 +131,19 @@ function place(container, nodes) {
   }
 }
 
+/** One node built from a key, as `keep()` builds many: the node built for the last key while the key stays the same. */
+export function keepOne() {
+  let heldKey = null;
+  let held = null;
+  return function node(key, build) {
+    if (held === null || key !== heldKey) {
+      held = build();
+      heldKey = key;
+    }
+    return held;
+  };
+}
+
 /**
  * Nodes built from keys: a key seen at the last call gives back the node built for it then, any other is built anew.
  * The key must name everything the node shows and does (a reading's id and whether it has been corrected, an alert's

@@ -112,6 +112,42 @@ class KeptPartsBrowserTest extends BrowserTest {
         assertEquals(List.of(), browser.errors);
     }
 
+    @Test
+    void aReadingUpdatesATilesVitalsAndTrendInPlaceAndLeavesItsNamePatientAndAlertAsTheyWere() {
+        long session = TestClinic.openSession();
+        TestClinic.chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 70, "spo2", 98));
+        TestClinic.chart(session, Map.of("systolic", 122, "diastolic", 81, "heartRate", 72, "spo2", 97));
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/board");
+        Locator tile = page.locator("article.tile[data-session-id='" + session + "']");
+        Locator head = tile.locator(".tile-head");
+        Locator patient = tile.locator(".patient");
+        Locator alertSlot = tile.locator(".alert-slot");
+        Locator vitals = tile.locator("dl.vitals");
+        Locator trend = tile.locator("svg.sparkline");
+        Locator hrLine = trend.locator("polyline.hr");
+        assertThat(tile.locator("[data-vital=hr] .value")).hasText("72");
+        String linesBefore = hrLine.getAttribute("points");
+        for (Locator l : List.of(head, patient, alertSlot, vitals, trend)) {
+            mark(l);
+        }
+
+        TestClinic.chart(session, Map.of("heartRate", 84, "spo2", 96));
+        assertThat(tile.locator("[data-vital=hr] .value")).hasText("84");
+        assertThat(tile.locator("[data-vital=spo2] .value")).hasText("96");
+        assertThat(tile.locator("[data-vital=hr] .age")).hasText("just now");
+        assertThat(hrLine).not().hasAttribute("points", linesBefore);
+        assertEquals(List.of(true, true, true, true, true),
+                List.of(marked(head), marked(patient), marked(alertSlot), marked(vitals), marked(trend)),
+                "name, patient, alert slot, vitals and trend are the same elements after a reading");
+
+        // An alert raised: the alert slot is drawn anew, the rest stays.
+        TestClinic.chart(session, Map.of("heartRate", 142));
+        assertThat(tile.locator(".alert-slot .alert-message")).hasCount(1);
+        assertEquals(List.of(false, true, true), List.of(marked(tile.locator(".alert-slot")), marked(head), marked(vitals)));
+        assertEquals(List.of(), browser.errors);
+    }
+
     /** dom.js replace() on a table of cases: {children before, children after, how many of them are the same elements}. */
     @Test
     void replaceLeavesTheChildrenAlreadyThereInPlace() {
