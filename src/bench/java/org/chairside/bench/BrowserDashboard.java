@@ -114,6 +114,10 @@ final class BrowserDashboard {
             browser.startTracing(page, new Browser.StartTracingOptions().setPath(trace)
                     .setCategories(List.of("devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8", "blink", "disabled-by-default-devtools.timeline.invalidationTracking")));
         }
+        if (trace != null) {
+            cdp.send("Profiler.enable");
+            cdp.send("Profiler.start");
+        }
         Map<String, Double> before = metrics(cdp);
         long t0 = System.nanoTime();
         Load.Result charted = Load.run(clinic.api, 16, seconds, rate, 201, clinic.chartRequests(16, 0.05), null);
@@ -125,6 +129,7 @@ final class BrowserDashboard {
             browser.stopTracing();
             m.put("trace", trace.getFileName().toString());
             m.put("mainThreadSelfMsByKind", MainThreadTrace.selfTimes(trace));
+            m.put("scriptSelfMsByFunction", MainThreadTrace.functions(cdp.send("Profiler.stop").getAsJsonObject("profile")));
         }
         JsonObject tasks = new com.google.gson.Gson().fromJson(String.valueOf(page.evaluate("() => { window.benchDrawing = false;"
                 + " const t = window.benchLongTasks; return JSON.stringify({ count: t.length, sum: t.reduce((a, b) => a + b, 0),"

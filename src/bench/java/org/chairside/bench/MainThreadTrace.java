@@ -22,7 +22,8 @@ import com.google.gson.stream.JsonToken;
 /**
  * Where a page's main thread spent a Chrome trace (scenario 9 with {@code -Dbench.trace=true}): the self time of each
  * kind of event on the renderer's main thread (style, layout, paint, script, the collector...), so that a busy share
- * Chrome's counters give as a whole can be taken apart. The trace file stays beside the report for DevTools.
+ * Chrome's counters give as a whole can be taken apart, and the page's script by function from a CPU profile. The
+ * trace file stays beside the report for DevTools.
  */
 final class MainThreadTrace {
     /** The kinds of event a trace is summed into: enough to see what a busy share is made of. */
@@ -66,6 +67,32 @@ final class MainThreadTrace {
         List<Event> main = byThread.entrySet().stream().filter(t -> "CrRendererMain".equals(threadNames.get(t.getKey())))
                 .max(Comparator.comparingInt(t -> t.getValue().size())).map(Map.Entry::getValue).orElse(List.of());
         return summed(main);
+    }
+
+    /**
+     * Self milliseconds by function ("name file:line") of a V8 CPU profile (CDP {@code Profiler.stop}): which of the
+     * page's functions the script share is made of. Each sample's time is the delta to the next one.
+     */
+    static Map<String, Object> functions(JsonObject profile) {
+        Map<Long, String> names = new HashMap<>();
+        for (var n : profile.getAsJsonArray("nodes")) {
+            JsonObject node = n.getAsJsonObject();
+            JsonObject frame = node.getAsJsonObject("callFrame");
+            String url = frame.get("url").getAsString();
+            String name = frame.get("functionName").getAsString();
+            names.put(node.get("id").getAsLong(), (name.isEmpty() ? "(anonymous)" : name)
+                    + (url.isEmpty() ? "" : " " + url.substring(url.lastIndexOf('/') + 1) + ":" + (frame.get("lineNumber").getAsInt() + 1)));
+        }
+        var samples = profile.getAsJsonArray("samples");
+        var deltas = profile.getAsJsonArray("timeDeltas");
+        Map<String, Long> self = new HashMap<>();
+        for (int i = 0; i + 1 < samples.size(); i++) {
+            self.merge(names.get(samples.get(i).getAsLong()), deltas.get(i + 1).getAsLong(), Long::sum);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(KINDS)
+                .forEach(e -> out.put(e.getKey(), Bench.round(e.getValue() / 1000.0)));
+        return out;
     }
 
     /** An event's self time is its duration less its children's; events on one thread nest by time. */
