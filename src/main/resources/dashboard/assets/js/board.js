@@ -16,6 +16,7 @@ export function mount(view, ctx) {
   const tiles = new Map();
 
   function build() {
+    dirty.clear();
     replace(grid);
     tiles.clear();
     for (const t of store.board.tiles.values()) {
@@ -26,16 +27,44 @@ export function mount(view, ctx) {
     empty.hidden = store.board.tiles.size > 0 || !store.board.loaded;
   }
 
+  // Tiles the stream changed are drawn at the next frame, each once however many of its events came meanwhile, and no
+  // more of them in one frame than its budget allows: a burst of events (the stream catching up after a pause) drawn
+  // as it came was one task of up to 360 ms in which the screen could not move. The alarm sound and the banner do not
+  // wait for a frame (main.js hears the store directly), so a hidden tab, which draws no frames, still sounds.
+  const dirty = new Map();
+  let frame = 0;
+  function drawDirty() {
+    frame = 0;
+    const until = performance.now() + FRAME_BUDGET_MS;
+    for (const [id, t] of dirty) {
+      dirty.delete(id);
+      const el = tiles.get(id);
+      if (!el) {
+        build();
+        return;
+      }
+      el.update(t);
+      if (performance.now() > until) break;
+    }
+    if (dirty.size) frame = requestAnimationFrame(drawDirty);
+  }
+
   build();
   const off = store.subscribe((kind, detail) => {
     if (kind === 'reset') build();
     else if (kind === 'tile') {
-      const el = tiles.get(detail.reclinerId);
-      if (el) el.update(detail); else build();
+      dirty.set(detail.reclinerId, detail);
+      if (!frame) frame = requestAnimationFrame(drawDirty);
     }
   });
-  return off;
+  return () => {
+    off();
+    cancelAnimationFrame(frame);
+  };
 }
+
+/** Milliseconds of tile drawing a frame may take before the rest waits for the next one (a frame is 16.7 ms at 60 Hz). */
+const FRAME_BUDGET_MS = 8;
 
 function tileElement(tile, ctx) {
   const status = h('div', { class: 'tile-status' });

@@ -148,6 +148,28 @@ class KeptPartsBrowserTest extends BrowserTest {
         assertEquals(List.of(), browser.errors);
     }
 
+    @Test
+    void aBurstOfEventsForOneChairDrawsItsTileOnceWithTheNewest() {
+        long session = TestClinic.openSession();
+        TestClinic.chart(session, Map.of("heartRate", 70));
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        page.navigate(app + "#/board");
+        assertThat(page.locator("article.tile[data-session-id='" + session + "'] [data-vital=hr] .value")).hasText("70");
+        // Twenty readings handed to the page's store at once, as a stream catching up delivers them in one chunk; the
+        // tile's heart rate is watched for every change written into it.
+        Object drawn = page.evaluate("async (sid) => {"
+                + " const store = await import('/assets/js/store.js');"
+                + " const value = document.querySelector(`article.tile[data-session-id=\"${sid}\"] [data-vital=hr] .value`);"
+                + " let writes = 0; new MutationObserver((rs) => { writes += rs.length; }).observe(value, { childList: true, characterData: true, subtree: true });"
+                + " const t0 = Date.now();"
+                + " for (let i = 0; i < 20; i++) store.apply('reading', { id: 1e9 + i, sessionId: sid, takenAt: new Date(t0 + i * 1000).toISOString(),"
+                + "   heartRate: 100 + i, amended: false, source: 'MANUAL', chartedBy: 'nurse' });"
+                + " await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));"
+                + " return value.textContent + ' after ' + writes + ' write(s)'; }", Math.toIntExact(session));
+        assertEquals("119 after 1 write(s)", drawn);
+        assertEquals(List.of(), browser.errors);
+    }
+
     /** dom.js replace() on a table of cases: {children before, children after, how many of them are the same elements}. */
     @Test
     void replaceLeavesTheChildrenAlreadyThereInPlace() {
