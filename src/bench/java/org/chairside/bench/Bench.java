@@ -931,7 +931,6 @@ public final class Bench {
                 met(((Number) pv.get("p99Ms")).doubleValue() < 100 && ((Number) s.get("p99Ms")).doubleValue() < 200)});
     }
 
-    /** The id of the newest reading of a session's list that is not amended. */
     /** Corrects a reading of the long session (its heart rate, by the i-th of five values) and returns the correction's id. */
     private static long correct(Api api, long reading, int i, String why) throws IOException, InterruptedException {
         HttpResponse<String> a = api.send(api.post("/api/readings/" + reading + "/amendments",
@@ -970,6 +969,7 @@ public final class Bench {
         }
     }
 
+    /** The id of the newest reading of a session's list that is not amended. */
     private long lastCurrentReading(String listPath) throws IOException, InterruptedException {
         JsonNode list = Api.JSON.readTree(clinic.api.send(clinic.api.get(listPath)).body());
         for (int i = list.size() - 1; i >= 0; i--) {

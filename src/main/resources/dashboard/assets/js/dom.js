@@ -118,11 +118,11 @@ function nodesOf(children, out) {
  * entries are most of what a live event would cost to draw.
  */
 function place(container, nodes) {
-  const wanted = new Set(nodes);
   if (!nodes.some((n) => n.parentNode === container)) {
     container.replaceChildren(...nodes);
     return;
   }
+  const wanted = new Set(nodes);
   for (const c of [...container.childNodes]) if (!wanted.has(c)) c.remove();
   let at = container.firstChild;
   for (const n of nodes) {
