@@ -204,30 +204,12 @@ public class SessionService {
      * @return whether a provider cleared a start that needed it
      */
     private boolean checkStart(InfusionSession s, String reason, SecurityIdentity who) {
-        VitalSigns baseline = Baseline.of(s).map(r -> r.vitals()).orElse(null);
-        Screening screening = Screening.newest(s.id).orElse(null);
-        if (baseline == null || screening == null) {
-            List<String> missing = new ArrayList<>(2);
-            if (baseline == null) {
-                missing.add("a complete baseline (blood pressure, heart rate and SpO2)");
-            }
-            if (screening == null) {
-                missing.add("the contraindication screening");
-            }
+        StartCheck check = startCheck(s, thresholds.effective(s.id).prestart());
+        List<String> missing = check.missing();
+        if (!missing.isEmpty()) {
             throw ProblemException.conflict("Record " + String.join(" and ", missing) + " before starting the infusion");
         }
-        List<String> needs = new ArrayList<>(2);
-        List<Contraindication> present = screening.present();
-        if (!present.isEmpty()) {
-            needs.add("the screening lists " + Contraindication.describe(present));
-        }
-        // the newest pressure before the start, which may be a recheck of the pressure alone after the complete baseline
-        VitalSigns pressure = Baseline.newestBloodPressure(s).map(r -> r.vitals()).orElse(baseline);
-        PrestartLimit limit = thresholds.effective(s.id).prestart();
-        if (limit.needsClearance(pressure)) {
-            needs.add("blood pressure before the start " + pressure.systolic() + "/" + pressure.diastolic()
-                    + " mmHg is at or above the pre-start limit " + limit.describe());
-        }
+        List<String> needs = check.clearance();
         if (needs.isEmpty()) {
             return false;
         }
@@ -389,9 +371,9 @@ public class SessionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public SessionView announce(InfusionSession s) {
-        SessionView view = view(s);
-        events.append(List.of(new EventLog.Pending(SESSION_EVENT, s.id, view)));
-        return view;
+        EventLog.Pending event = announcement(s);
+        events.append(List.of(event));
+        return (SessionView) event.payload();
     }
 
     public SessionView view(InfusionSession s) {
@@ -410,6 +392,22 @@ public class SessionService {
             ThresholdProfile profile = profiles.apply(s.id);
             due = s.chartingDue(profile.charting());
         }
-        return SessionView.of(s, due);
+        // a few checked-in sessions at a time, each three lookups by key: the board's infusing chairs need none
+        StartCheck start = s.state == SessionState.CHECKED_IN ? startCheck(s, profiles.apply(s.id).prestart()) : null;
+        return SessionView.of(s, due, start);
+    }
+
+    /** What the start of a checked-in session would be judged on (see {@link StartCheck}). */
+    private static StartCheck startCheck(InfusionSession s, PrestartLimit limit) {
+        VitalSigns baseline = Baseline.of(s).map(r -> r.vitals()).orElse(null);
+        // the newest pressure before the start, which may be a recheck of the pressure alone after the complete baseline
+        VitalSigns pressure = baseline == null ? null : Baseline.newestBloodPressure(s).map(r -> r.vitals()).orElse(null);
+        List<Contraindication> present = Screening.newest(s.id).map(Screening::present).orElse(null);
+        return StartCheck.of(baseline, pressure, present, limit);
+    }
+
+    /** The session's event for the live stream, as {@link #announce} appends it (for a caller that appends several at once). */
+    public EventLog.Pending announcement(InfusionSession s) {
+        return new EventLog.Pending(SESSION_EVENT, s.id, view(s));
     }
 }

@@ -44,6 +44,7 @@ import org.chairside.rules.Vital;
 import org.chairside.rules.VitalSigns;
 import org.chairside.session.InfusionSession;
 import org.chairside.session.SessionService;
+import org.chairside.session.SessionState;
 
 /**
  * The one write path for vitals: manual charting, imports and device feeds all end here. In one
@@ -104,6 +105,7 @@ public class ChartingService {
         List<EventLog.Pending> announcements = new ArrayList<>();
         Charted charted = chartInTransaction(target, inputs, source, actor, fieldPrefix, announcements);
         recordLastReadings(List.of(target));
+        announceCheckedIn(List.of(target), announcements);
         events.append(announcements);
         rememberQuiet(List.of(target));
         return charted;
@@ -163,6 +165,7 @@ public class ChartingService {
             }
         });
         recordLastReadings(locked.values());
+        announceCheckedIn(locked.values(), announcements);
         // the group's events take their ids together: one turn of the event counter instead of one per reading
         events.append(announcements);
         rememberQuiet(locked.values());
@@ -253,6 +256,20 @@ public class ChartingService {
         SessionService.recordLastReadings(moved);
     }
 
+    /**
+     * A reading before the start can change what the start needs (a complete baseline, a pressure at the pre-start
+     * limit): the session is then announced after its readings, so a board's tile says what the start would answer.
+     * After the group's writes, since building the session's view queries. Only such readings: every session event
+     * makes an open session view load all its lists again, and a monitor may send a reading a second from check-in.
+     */
+    private void announceCheckedIn(Collection<LockedSession> sessions, List<EventLog.Pending> announcements) {
+        for (LockedSession t : sessions) {
+            if (t.startCheckMoved && t.session.state == SessionState.CHECKED_IN) {
+                announcements.add(this.sessions.announcement(t.session));
+            }
+        }
+    }
+
     private Optional<BaselineVitals> baselineOf(InfusionSession s) {
         Long readingId = s.baselineReadingId;
         if (readingId == null) {
@@ -307,7 +324,9 @@ public class ChartingService {
             if (Baseline.replaces(r, target.baseline)) {
                 target.baseline = Optional.of(BaselineVitals.of(r));
                 session.baselineReadingId = r.id;
+                target.startCheckMoved = true;
             }
+            target.startCheckMoved |= r.systolic != null;
             if (isLatest(session, r)) {
                 session.lastReadingTakenAt = r.takenAt;
                 target.lastReadingMoved = true;
@@ -374,7 +393,9 @@ public class ChartingService {
             changed.addAll(reassessment.afterAmending(session, original, r, profile, baseline, open, now));
         }
         events.append(announcement(List.of(original, r), changed));
-        if (lastReadingMoved) {
+        // before the start a correction of a pressure (a complete baseline has one) can change what the start needs
+        boolean startCheckMoved = session.state == SessionState.CHECKED_IN && (original.systolic != null || r.systolic != null);
+        if (lastReadingMoved || startCheckMoved) {
             // after the readings, so that a board takes the session's own last-reading and charting-due times last
             sessions.announce(session);
         }

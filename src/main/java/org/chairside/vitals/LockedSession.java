@@ -24,6 +24,11 @@ final class LockedSession {
     Set<String> storedKeys;
     /** Whether a reading stored in this transaction is the session's newest now (its time is recorded after the writes). */
     boolean lastReadingMoved;
+    /**
+     * Whether a reading stored in this transaction may change what the start of a checked-in session needs: a new
+     * baseline or a blood pressure (see {@code StartCheck}). A monitor's heart rate and SpO2 every second do not.
+     */
+    boolean startCheckMoved;
 
     LockedSession(InfusionSession session, ThresholdProfile profile, Map<String, Alert> open, Optional<BaselineVitals> baseline) {
         this.session = session;

@@ -252,18 +252,35 @@ function elapsedWords(sess) {
   }
 }
 
+/**
+ * What a checked-in chair's start still needs, from the server's judgement of it (the session's startCheck): the tile
+ * says what pressing Start would answer. A server without it (an older instance mid-upgrade) gets the general reminder.
+ */
+export function startLine(check) {
+  if (!check) return 'Screen for contraindications and chart baseline vitals before starting';
+  const todo = [];
+  if (!check.screened) todo.push('screen for contraindications');
+  if (!check.baselineCharted) todo.push('chart baseline vitals');
+  const clear = check.clearance.length ? `a provider must clear the start: ${check.clearance.join('; ')}` : '';
+  if (todo.length) return `Before starting: ${todo.join(' and ')}${clear ? `; ${clear}` : ''}`;
+  if (clear) return `Screened, baseline charted; ${clear}`;
+  return 'Screened, baseline charted: ready to start';
+}
+
 /** When the next vitals are due, counting down each second; its element made once and told each new due time. */
 function dueLine() {
   const el = h('p', { class: 'due', dataset: { tick: '1' } });
   return (sess) => {
     if (!sess.nextChartingDue) {
       el._tick = null;
-      el.classList.add('muted');
+      const clearance = sess.state === 'CHECKED_IN' && sess.startCheck && sess.startCheck.clearance.length > 0;
+      el.classList.toggle('muted', !clearance);
+      el.classList.toggle('needs-clearance', clearance);
       el.classList.remove('overdue');
-      setText(el, sess.state === 'CHECKED_IN' ? 'Screen for contraindications and chart baseline vitals before starting' : '');
+      setText(el, sess.state === 'CHECKED_IN' ? startLine(sess.startCheck) : '');
       return el;
     }
-    el.classList.remove('muted');
+    el.classList.remove('muted', 'needs-clearance');
     el._tick = () => {
       const left = ms(sess.nextChartingDue) - now();
       el.classList.toggle('overdue', left < 0);

@@ -192,4 +192,39 @@ class ScreeningTest {
         nurse().get("/api/sessions/999999999/screenings").then().statusCode(404)
                 .body("detail", not(containsString("Exception")));
     }
+
+    @Test
+    void aCheckedInSessionSaysWhatItsStartStillNeedsInTheStartsOwnWords() {
+        long session = openUnscreenedSession();
+        String path = "/api/sessions/" + session;
+        nurse().get(path).then().statusCode(200).body("startCheck.baselineCharted", equalTo(false))
+                .body("startCheck.screened", equalTo(false)).body("startCheck.clearance", empty());
+        // a pressure alone is no complete baseline, and without one the pressure is not judged yet (as the start does)
+        chart(session, Map.of("systolic", 150, "diastolic", 85));
+        nurse().get(path).then().body("startCheck.baselineCharted", equalTo(false)).body("startCheck.clearance", empty());
+        chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        nurse().get(path).then().body("startCheck.baselineCharted", equalTo(true)).body("startCheck.screened", equalTo(false))
+                .body("startCheck.clearance", empty());
+
+        screen(session, "psychosisOrMania");
+        nurse().get(path).then().body("startCheck.screened", equalTo(true))
+                .body("startCheck.clearance", contains("the screening lists active psychosis or mania"));
+        // a recheck at the pre-start limit after the complete baseline needs the provider too
+        chart(session, Map.of("systolic", 150, "diastolic", 85));
+        List<String> both = List.of("the screening lists active psychosis or mania",
+                "blood pressure before the start 150/85 mmHg is at or above the pre-start limit 140/90 mmHg");
+        nurse().get(path).then().body("startCheck.clearance", equalTo(both));
+        // the board's tile carries the same, and the start answers with the same reasons
+        nurse().get("/api/board").then().statusCode(200)
+                .body("tiles.find { it.session?.id == " + session + " }.session.startCheck.clearance", equalTo(both));
+        start(nurse(), session, null).statusCode(409).body("detail", equalTo("The screening lists active psychosis or mania;"
+                + " blood pressure before the start 150/85 mmHg is at or above the pre-start limit 140/90 mmHg: a provider must"
+                + " clear the start, with a reason"));
+
+        screen(session);
+        chart(session, Map.of("systolic", 124, "diastolic", 82));
+        nurse().get(path).then().body("startCheck.clearance", empty());
+        start(nurse(), session, null).statusCode(200).body("state", equalTo("INFUSING")).body("startCheck", nullValue());
+        nurse().get(path).then().body("startCheck", nullValue());
+    }
 }

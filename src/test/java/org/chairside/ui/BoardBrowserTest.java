@@ -230,7 +230,7 @@ class BoardBrowserTest extends BrowserTest {
         tile.getByLabel("Planned minutes").press("Enter");
         assertThat(tile.locator(".phase")).hasText("Checked in");
         assertThat(tile.locator(".patient-name")).hasText("Ada " + family);
-        assertThat(tile.locator(".due")).containsText("Screen for contraindications and chart baseline vitals");
+        assertThat(tile.locator(".due")).hasText("Before starting: screen for contraindications and chart baseline vitals");
         assertEquals(1, nurse().get("/api/sessions?state=OPEN").then().extract().jsonPath()
                 .getList("findAll { it.recliner.id == " + recliner + " }").size());
         assertEquals(List.of(), browser.errors);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -96,6 +97,36 @@ class ScreeningBrowserTest extends BrowserTest {
         view.locator("button[data-to=INFUSING]").click();
         assertThat(view.locator("#session-phase")).hasText("Infusing");
         assertThat(view.locator(".timeline-transition")).containsText("provider clearance");
+        assertEquals(List.of(), browser.errors);
+        page.context().close();
+    }
+
+    @Test
+    void aCheckedInTileSaysWhatTheStartStillNeedsAsItIsRecorded() {
+        long recliner = TestClinic.newRecliner();
+        long session = TestClinic.nurse().body(TestClinic.sessionBody(TestClinic.newPatient(), recliner))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Page page = browser.loggedIn("nurse", 1280, 1000);
+        Locator due = BoardBrowserTest.tile(page, recliner).locator(".due");
+        assertThat(due).hasText("Before starting: screen for contraindications and chart baseline vitals");
+
+        // each step arrives over the stream, the baseline by the reading alone
+        TestClinic.chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        assertThat(due).hasText("Before starting: screen for contraindications");
+        TestClinic.screen(session, "psychosisOrMania");
+        assertThat(due).hasText("Screened, baseline charted; a provider must clear the start: the screening lists active psychosis or mania");
+        assertThat(due).hasClass(Pattern.compile("\\bneeds-clearance\\b"));
+        TestClinic.screen(session);
+        assertThat(due).hasText("Screened, baseline charted: ready to start");
+        assertThat(due).not().hasClass(Pattern.compile("\\bneeds-clearance\\b"));
+        // a recheck at the pre-start limit is what the start would be judged on
+        long recheck = TestClinic.chart(session, Map.of("systolic", 152, "diastolic", 88)).getLong("reading.id");
+        assertThat(due).hasText("Screened, baseline charted; a provider must clear the start: blood pressure before the start"
+                + " 152/88 mmHg is at or above the pre-start limit 140/90 mmHg");
+        // the recheck was mistyped: its correction is judged instead
+        TestClinic.nurse().body(Map.of("systolic", 132, "diastolic", 84, "reason", "typed 152 for 132"))
+                .post("/api/readings/" + recheck + "/amendments").then().statusCode(201);
+        assertThat(due).hasText("Screened, baseline charted: ready to start");
         assertEquals(List.of(), browser.errors);
         page.context().close();
     }
