@@ -97,6 +97,17 @@ public final class TestClinic {
         return id;
     }
 
+    /** Moves the session's timeline (its start and every phase change) {@code minutes} into the past. */
+    public static void startedAgo(long session, long minutes) {
+        Duration back = Duration.ofMinutes(minutes);
+        QuarkusTransaction.requiringNew().run(() -> {
+            InfusionSession s = InfusionSession.findById(session);
+            s.startedAt = s.startedAt.minus(back);
+            org.chairside.session.SessionTransition.<org.chairside.session.SessionTransition>list("sessionId", session)
+                    .forEach(t -> t.at = t.at.minus(back));
+        });
+    }
+
     /** The JSON body of a valid new session (ketamine 0.5 mg/kg over 40 minutes, 70 kg). */
     public static Map<String, Object> sessionBody(long patientId, long reclinerId) {
         return Map.of("patientId", patientId, "reclinerId", reclinerId, "weightKg", 70,

@@ -1,6 +1,7 @@
 package org.chairside.interop;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,22 +22,30 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
 
 import org.chairside.alerts.Alert;
 import org.chairside.alerts.AlertState;
+import org.chairside.session.Contraindication;
+import org.chairside.session.InfusionDose;
 import org.chairside.session.InfusionSession;
+import org.chairside.session.RateChange;
+import org.chairside.session.Screening;
 import org.chairside.session.SessionMove;
 import org.chairside.session.SessionState;
 import org.chairside.vitals.Reading;
 
 /**
- * A session as a FHIR R4 Bundle (type collection): the Patient, an Encounter for the session, each reading as
- * vital-signs Observations (blood pressure as the 85354-9 panel), and each alert as a DetectedIssue. A corrected
+ * A session as a FHIR R4 Bundle (type collection): the Patient, an Encounter for the session, each contraindication
+ * screening as a QuestionnaireResponse, each stretch the pump ran at one rate as a MedicationAdministration, each
+ * reading as vital-signs Observations (blood pressure as the 85354-9 panel), and each alert as a DetectedIssue. A corrected
  * reading is {@code amended} and points at the Observation it corrects ({@code derivedFrom}, with the reason in a
  * note); the superseded original stays in the bundle as {@code entered-in-error}. Pure: no framework.
  */
@@ -54,7 +63,17 @@ public final class FhirExporter {
     private static final Kind RR = new Kind("rr", "9279-1", "Respiratory rate", "resprate", "/min", "/min");
     private static final Kind TEMP = new Kind("temp", "8310-5", "Body temperature", "bodytemp", "Cel", "Cel");
 
-    public Bundle export(InfusionSession s, List<SessionMove> moves, List<Reading> readings, List<Alert> alerts) {
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String SCREENING_QUESTIONNAIRE = SYSTEM + ":questionnaire:contraindication-screening";
+
+    /**
+     * What the session's start and pump record: its screenings (oldest first), the stretches the pump ran (see
+     * {@link InfusionDose#stretches}) and the rate changes that set them.
+     */
+    public record Infusion(List<Screening> screenings, List<InfusionDose.Stretch> stretches, List<RateChange> rateChanges) {
+    }
+
+    public Bundle export(InfusionSession s, List<SessionMove> moves, List<Reading> readings, List<Alert> alerts, Infusion infusion) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setId(uuid("Bundle/session/" + s.id + "/" + Instant.now()));
@@ -83,6 +102,12 @@ public final class FhirExporter {
         locations(e, s, moves);
         add(b, e);
         Reference encounter = ref(e, "Session " + s.id);
+        for (Screening screening : infusion.screenings()) {
+            add(b, screening(screening, patient, encounter));
+        }
+        for (InfusionDose.Stretch stretch : infusion.stretches()) {
+            add(b, administration(s, stretch, setBy(stretch, infusion.rateChanges()), patient, encounter));
+        }
 
         Map<Long, Map<String, String>> observationIds = new LinkedHashMap<>();
         for (Reading r : readings) {
@@ -169,6 +194,77 @@ public final class FhirExporter {
             o.addNote().setText("Superseded by a correction at " + r.supersededAt + " (by " + r.supersededByUser + ")");
         }
         return o;
+    }
+
+    /** The screening's four questions, each answered present (true) or absent (false), as recorded; the note as a fifth item. */
+    private static QuestionnaireResponse screening(Screening screening, Reference patient, Reference encounter) {
+        QuestionnaireResponse q = new QuestionnaireResponse();
+        q.setId(uuid("QuestionnaireResponse/screening/" + screening.id));
+        q.setIdentifier(new Identifier().setSystem(SYSTEM + ":screening").setValue(String.valueOf(screening.id)));
+        q.setQuestionnaire(SCREENING_QUESTIONNAIRE);
+        q.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        q.setSubject(patient);
+        q.setEncounter(encounter);
+        q.setAuthored(date(screening.at));
+        q.setAuthor(new Reference().setDisplay(screening.byUser));
+        List<Contraindication> present = screening.present();
+        for (Contraindication c : Contraindication.values()) {
+            String label = c.label();
+            q.addItem().setLinkId(c.name()).setText(Character.toUpperCase(label.charAt(0)) + label.substring(1))
+                    .addAnswer().setValue(new BooleanType(present.contains(c)));
+        }
+        if (screening.note != null) {
+            q.addItem().setLinkId("NOTE").setText("Note").addAnswer().setValue(new StringType(screening.note));
+        }
+        return q;
+    }
+
+    /** The rate change that set a stretch's rate: the newest at or before its start (one set while paused applies on resuming). */
+    private static RateChange setBy(InfusionDose.Stretch stretch, List<RateChange> changes) {
+        RateChange by = null;
+        for (RateChange c : changes) {
+            if (!c.at.isAfter(stretch.from())) {
+                by = c;
+            }
+        }
+        return by;
+    }
+
+    /**
+     * One stretch of the infusion at one rate: its period, its rate in mg/kg/h, the dose it gave (mg for the session's
+     * weight), and who set the rate and why; a stretch still running is in progress, its dose what it gave so far.
+     */
+    private static MedicationAdministration administration(InfusionSession s, InfusionDose.Stretch stretch, RateChange setBy,
+                                                           Reference patient, Reference encounter) {
+        MedicationAdministration m = new MedicationAdministration();
+        m.setId(uuid("MedicationAdministration/" + s.id + "/" + stretch.from()));
+        m.addIdentifier().setSystem(SYSTEM + ":infusion").setValue(s.id + "/" + stretch.from());
+        m.setStatus(stretch.running() ? MedicationAdministration.MedicationAdministrationStatus.INPROGRESS
+                : MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+        m.setMedication(new CodeableConcept().setText(s.drug));
+        m.setSubject(patient);
+        m.setContext(encounter);
+        m.setEffective(new Period().setStart(date(stretch.from())).setEnd(stretch.running() ? null : date(stretch.to())));
+        BigDecimal mg = stretch.mgPerKg().multiply(s.weightKg).setScale(1, RoundingMode.HALF_UP);
+        MedicationAdministration.MedicationAdministrationDosageComponent dosage = m.getDosage();
+        dosage.setRoute(new CodeableConcept().addCoding(new Coding(SNOMED, "47625008", "Intravenous route")).setText("IV"));
+        dosage.setRate(new Quantity().setValue(stretch.mgPerKgPerHour()).setUnit("mg/kg/h").setSystem(FhirVitals.UCUM).setCode("mg/kg/h"));
+        dosage.setDose(new Quantity().setValue(mg).setUnit("mg").setSystem(FhirVitals.UCUM).setCode("mg"));
+        dosage.setText(plain(stretch.mgPerKgPerHour()) + " mg/kg/h IV: " + plain(stretch.mgPerKg()) + " mg/kg ("
+                + plain(mg) + " mg for " + plain(s.weightKg) + " kg)" + (stretch.running() ? " so far" : ""));
+        if (setBy == null) {
+            m.addNote().setText("The protocol's rate: " + plain(s.doseMgPerKg) + " mg/kg over " + s.plannedMinutes + " min");
+        } else {
+            m.addPerformer().setActor(new Reference().setDisplay(setBy.byUser));
+            m.addNote().setText("Rate set to " + plain(setBy.mgPerKgPerHour) + " mg/kg/h at " + setBy.at + " by " + setBy.byUser
+                    + (setBy.reason == null ? "" : ": " + setBy.reason));
+        }
+        return m;
+    }
+
+    /** 0.750 as 0.75, 70.0 as 70: as a nurse writes it. */
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     private DetectedIssue issue(Alert a, Reference patient, Map<Long, Map<String, String>> observationIds) {

@@ -20,6 +20,9 @@ import org.chairside.problem.Violation;
 import org.chairside.rules.Consciousness;
 import org.chairside.rules.Vital;
 import org.chairside.session.InfusionSession;
+import org.chairside.session.RateChange;
+import org.chairside.session.RateChanges;
+import org.chairside.session.Screening;
 import org.chairside.session.SessionMove;
 import org.chairside.session.SessionService;
 import org.chairside.vitals.ChartingService;
@@ -265,6 +268,8 @@ public class FhirService {
         readings.sort(java.util.Comparator.comparing((Reading r) -> r.amendsId != null ? 1 : 0).thenComparing(r -> r.takenAt)
                 .thenComparing(r -> r.id));
         List<Alert> alerts = Alert.list("sessionId", Sort.by("raisedAt").and("id"), sessionId);
-        return exporter.export(s, SessionMove.ofSession(sessionId), readings, alerts);
+        List<RateChange> rateChanges = RateChange.ofSession(sessionId);
+        return exporter.export(s, SessionMove.ofSession(sessionId), readings, alerts,
+                new FhirExporter.Infusion(Screening.ofSession(sessionId), RateChanges.stretches(s, rateChanges, RecordClock.now()), rateChanges));
     }
 }

@@ -82,6 +82,54 @@ public final class InfusionDose {
         return new Dose(rate, BigDecimal.valueOf(delivered).setScale(3, RoundingMode.HALF_UP), reached, infusing);
     }
 
+    /**
+     * A stretch the pump ran at one rate: from a start, a resume or a rate change to the next pause, end or change.
+     *
+     * @param mgPerKg given in the stretch (3 decimals)
+     * @param running whether the pump still runs at this rate now (then {@code to} is now)
+     */
+    public record Stretch(Instant from, Instant to, BigDecimal mgPerKgPerHour, BigDecimal mgPerKg, boolean running) {
+    }
+
+    /**
+     * The stretches the pump ran before {@code now}, oldest first, as a record of the infusion lists them (the FHIR
+     * export's MedicationAdministrations). Walked as {@link #at} walks the events, so their doses add up to its
+     * delivered dose (to their rounding).
+     */
+    public static List<Stretch> stretches(Instant now, BigDecimal doseMgPerKg, int plannedMinutes, List<PhaseChange> phases,
+                                          List<RateStep> rates) {
+        List<Event> events = new ArrayList<>();
+        phases.forEach(p -> events.add(new Event(p.at(), p.to(), null)));
+        rates.forEach(r -> events.add(new Event(r.at(), null, r.mgPerKgPerHour())));
+        events.sort(Comparator.comparing(Event::at));
+        BigDecimal rate = protocolRate(doseMgPerKg, plannedMinutes);
+        boolean infusing = false;
+        Instant since = null;
+        List<Stretch> out = new ArrayList<>();
+        for (Event e : events) {
+            if (!e.at().isBefore(now)) {
+                break;
+            }
+            if (infusing && e.at().isAfter(since)) {
+                out.add(stretch(since, e.at(), rate, false));
+            }
+            since = e.at();
+            if (e.rate() != null) {
+                rate = e.rate();
+            } else {
+                infusing = e.phase() == SessionState.INFUSING;
+            }
+        }
+        if (infusing && now.isAfter(since)) {
+            out.add(stretch(since, now, rate, true));
+        }
+        return out;
+    }
+
+    private static Stretch stretch(Instant from, Instant to, BigDecimal rate, boolean running) {
+        return new Stretch(from, to, rate, BigDecimal.valueOf(give(rate, from, to)).setScale(3, RoundingMode.HALF_UP), running);
+    }
+
     private static double give(BigDecimal rate, Instant from, Instant to) {
         return rate.doubleValue() * Duration.between(from, to).toMillis() / MILLIS_PER_HOUR;
     }

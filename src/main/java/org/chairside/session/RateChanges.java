@@ -54,14 +54,29 @@ public class RateChanges {
     }
 
     private DoseView dose(InfusionSession s, Instant now) {
-        // a closed session's dose is as it was when its infusion ended: the pump has not run since
-        Instant asOf = s.closedAt != null && s.closedAt.isBefore(now) ? s.closedAt : now;
-        List<InfusionDose.PhaseChange> phases = SessionTransition.<SessionTransition>list("sessionId", Sort.by("at").and("id"), s.id)
-                .stream().map(t -> new InfusionDose.PhaseChange(t.at, t.toState)).toList();
+        Instant asOf = asOf(s, now);
         List<RateChange> changes = RateChange.ofSession(s.id);
         // one microsecond on (the record's resolution): a change recorded at this very instant is the rate set now
-        InfusionDose.Dose dose = InfusionDose.at(asOf.plusNanos(1000), s.doseMgPerKg, s.plannedMinutes, phases,
-                changes.stream().map(c -> new InfusionDose.RateStep(c.at, c.mgPerKgPerHour)).toList());
+        InfusionDose.Dose dose = InfusionDose.at(asOf.plusNanos(1000), s.doseMgPerKg, s.plannedMinutes, phases(s), steps(changes));
         return DoseView.of(s, dose, changes, asOf);
+    }
+
+    /** The stretches the session's pump ran up to now (its rate changes given, as read by the caller), as the dose counts them. */
+    public static List<InfusionDose.Stretch> stretches(InfusionSession s, List<RateChange> changes, Instant now) {
+        return InfusionDose.stretches(asOf(s, now).plusNanos(1000), s.doseMgPerKg, s.plannedMinutes, phases(s), steps(changes));
+    }
+
+    /** A closed session's dose is as it was when its infusion ended: the pump has not run since. */
+    private static Instant asOf(InfusionSession s, Instant now) {
+        return s.closedAt != null && s.closedAt.isBefore(now) ? s.closedAt : now;
+    }
+
+    private static List<InfusionDose.PhaseChange> phases(InfusionSession s) {
+        return SessionTransition.<SessionTransition>list("sessionId", Sort.by("at").and("id"), s.id)
+                .stream().map(t -> new InfusionDose.PhaseChange(t.at, t.toState)).toList();
+    }
+
+    private static List<InfusionDose.RateStep> steps(List<RateChange> changes) {
+        return changes.stream().map(c -> new InfusionDose.RateStep(c.at, c.mgPerKgPerHour)).toList();
     }
 }

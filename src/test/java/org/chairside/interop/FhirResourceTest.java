@@ -369,6 +369,60 @@ class FhirResourceTest {
         assertEquals(List.of("completed", "completed"), closed.getList("entry.resource.find { it.resourceType == 'Encounter' }.location.status"));
     }
 
+    /**
+     * An EHR receiving the session learns what the start was judged on (each screening, as answered) and what the pump
+     * gave: one MedicationAdministration per stretch at one rate, with the dose for the patient's weight and who set it.
+     */
+    @Test
+    void exportCarriesEveryScreeningAndEachStretchThePumpRan() {
+        long session = TestClinic.openUnscreenedSession();
+        TestClinic.chart(session, Map.of("systolic", 120, "diastolic", 80, "heartRate", 72, "spo2", 98));
+        TestClinic.screen(session, "uncontrolledHypertension");
+        // asked again: last month's reading, treated since
+        TestClinic.screen(session);
+        TestClinic.transition(session, "INFUSING", null);
+        TestClinic.startedAgo(session, 20);
+        nurse().body(Map.of("mgPerKgPerHour", 0.375, "reason", "BP 168/98, slowed to half"))
+                .post("/api/sessions/" + session + "/rate-changes").then().statusCode(201);
+
+        JsonPath b = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).extract().jsonPath();
+        String patient = b.getString("entry.find { it.resource.resourceType == 'Patient' }.fullUrl");
+        String encounter = b.getString("entry.find { it.resource.resourceType == 'Encounter' }.fullUrl");
+        String screenings = "entry.resource.findAll { it.resourceType == 'QuestionnaireResponse' }";
+        assertEquals(List.of("completed", "completed"), b.getList(screenings + ".status"));
+        assertEquals(List.of("urn:chairside:questionnaire:contraindication-screening", "urn:chairside:questionnaire:contraindication-screening"),
+                b.getList(screenings + ".questionnaire"));
+        assertEquals(List.of("UNSTABLE_CARDIOVASCULAR", "ANEURYSMAL_VASCULAR", "UNCONTROLLED_HYPERTENSION", "PSYCHOSIS_OR_MANIA"),
+                b.getList(screenings + "[0].item.linkId"));
+        assertEquals(List.of(true, false), b.getList(screenings + ".collect { it.item[2].answer[0].valueBoolean }"));
+        assertEquals(List.of(List.of(false, false, false, false)), List.of(b.getList(screenings + "[1].item.collect { it.answer[0].valueBoolean }")));
+        assertEquals(List.of(patient, patient), b.getList(screenings + ".subject.reference"));
+        assertEquals(List.of(encounter, encounter), b.getList(screenings + ".encounter.reference"));
+        assertEquals(List.of("nurse", "nurse"), b.getList(screenings + ".author.display"));
+
+        String pump = "entry.resource.findAll { it.resourceType == 'MedicationAdministration' }";
+        assertEquals(List.of("completed", "in-progress"), b.getList(pump + ".status"));
+        assertEquals(List.of("ketamine", "ketamine"), b.getList(pump + ".medicationCodeableConcept.text"));
+        assertEquals(List.of(patient, patient), b.getList(pump + ".subject.reference"));
+        assertEquals(List.of(encounter, encounter), b.getList(pump + ".context.reference"));
+        assertEquals(List.of("47625008", "47625008"), b.getList(pump + ".dosage.route.collect { it.coding[0].code }"));
+        assertEquals(List.of(0.75f, 0.375f), b.getList(pump + ".dosage.rateQuantity.value"));
+        assertEquals(List.of("mg/kg/h", "mg/kg/h"), b.getList(pump + ".dosage.rateQuantity.code"));
+        // 20 min at 0.75 mg/kg/h: 0.25 mg/kg, 17.5 mg for 70 kg
+        assertEquals(17.5, b.getDouble(pump + "[0].dosage.dose.value"), 0.2);
+        assertEquals("mg", b.getString(pump + "[0].dosage.dose.code"));
+        assertEquals(b.getString(pump + "[0].effectivePeriod.end"), b.getString(pump + "[1].effectivePeriod.start"));
+        assertNull(b.get(pump + "[1].effectivePeriod.end"), "the pump still runs at the new rate");
+        assertEquals("The protocol's rate: 0.5 mg/kg over 40 min", b.getString(pump + "[0].note[0].text"));
+        assertTrue(b.getString(pump + "[1].note[0].text").endsWith("by nurse: BP 168/98, slowed to half"), b.getString(pump + "[1].note[0].text"));
+        assertEquals("nurse", b.getString(pump + "[1].performer[0].actor.display"));
+
+        TestClinic.transition(session, "RECOVERY", null);
+        JsonPath ended = nurse().get("/api/sessions/" + session + "/fhir").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("completed", "completed"), ended.getList(pump + ".status"));
+        assertTrue(ended.get(pump + "[1].effectivePeriod.end") != null, "the stretch ends with the infusion");
+    }
+
     @Test
     void exportMeetsTheVitalSignsProfileAndLinksAmendments() {
         long session = TestClinic.infusingSession();

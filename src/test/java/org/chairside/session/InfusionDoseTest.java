@@ -4,6 +4,7 @@ import static org.chairside.session.SessionState.INFUSING;
 import static org.chairside.session.SessionState.PAUSED;
 import static org.chairside.session.SessionState.RECOVERY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,5 +76,47 @@ class InfusionDoseTest {
         assertEquals(new BigDecimal(delivered), d.deliveredMgPerKg(), "delivered");
         assertEquals(reachedAt == null ? null : t(reachedAt), d.plannedDoseReachedAt(), "planned dose reached at");
         assertEquals(infusing, d.infusing(), "infusing");
+    }
+
+    static Stream<Arguments> stretches() {
+        return Stream.of(
+                // name, now (minute), phases, rate changes, the stretches as "from-to@rate=mg/kg" ("~" ending one still running)
+                Arguments.of("checked in: none", 5, List.of(), List.of(), List.of()),
+                Arguments.of("running at the protocol's rate", 20, List.of(phase(0, INFUSING)), List.of(), List.of("0-20~@0.750=0.250")),
+                Arguments.of("the whole infusion, ended on time", 60, List.of(phase(0, INFUSING), phase(40, RECOVERY)), List.of(),
+                        List.of("0-40@0.750=0.500")),
+                Arguments.of("a pause splits it; the pause itself gives nothing", 30,
+                        List.of(phase(0, INFUSING), phase(10, PAUSED), phase(20, INFUSING)), List.of(),
+                        List.of("0-10@0.750=0.125", "20-30~@0.750=0.125")),
+                Arguments.of("slowed at 20 min", 30, List.of(phase(0, INFUSING)), List.of(rate(20, "0.375")),
+                        List.of("0-20@0.750=0.250", "20-30~@0.375=0.063")),
+                Arguments.of("slowed while paused: the new rate from the resume", 40,
+                        List.of(phase(0, INFUSING), phase(20, PAUSED), phase(30, INFUSING)), List.of(rate(25, "0.375")),
+                        List.of("0-20@0.750=0.250", "30-40~@0.375=0.063")),
+                Arguments.of("a rate set as it starts: no empty stretch before it", 10, List.of(phase(0, INFUSING)), List.of(rate(0, "1.500")),
+                        List.of("0-10~@1.500=0.250")),
+                Arguments.of("a change after `now` is not applied", 10, List.of(phase(0, INFUSING)), List.of(rate(30, "1.500")),
+                        List.of("0-10~@0.750=0.125")),
+                Arguments.of("sped up, then ended early", 90, List.of(phase(0, INFUSING), phase(30, RECOVERY)), List.of(rate(10, "1.500")),
+                        List.of("0-10@0.750=0.125", "10-30@1.500=0.500")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stretches")
+    void theStretchesThePumpRanAddUpToTheDose(String name, int now, List<InfusionDose.PhaseChange> phases,
+                                              List<InfusionDose.RateStep> rates, List<String> expected) {
+        List<InfusionDose.Stretch> stretches = InfusionDose.stretches(t(now), HALF, 40, phases, rates);
+        List<String> written = stretches.stream().map(x -> minute(x.from()) + "-" + minute(x.to()) + (x.running() ? "~" : "")
+                + "@" + x.mgPerKgPerHour().toPlainString() + "=" + x.mgPerKg().toPlainString()).toList();
+        assertEquals(expected, written);
+        BigDecimal sum = stretches.stream().map(InfusionDose.Stretch::mgPerKg).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal delivered = InfusionDose.at(t(now), HALF, 40, phases, rates).deliveredMgPerKg();
+        // each stretch is rounded to three decimals, the total once
+        BigDecimal rounding = new BigDecimal("0.001").multiply(BigDecimal.valueOf(stretches.size()));
+        assertTrue(sum.subtract(delivered).abs().compareTo(rounding) <= 0, "the stretches add up to the dose given: " + sum + " against " + delivered);
+    }
+
+    private static long minute(Instant at) {
+        return java.time.Duration.between(t(0), at).toMinutes();
     }
 }

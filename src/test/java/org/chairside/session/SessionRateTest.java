@@ -6,6 +6,7 @@ import static org.chairside.TestClinic.infusingSession;
 import static org.chairside.TestClinic.nurse;
 import static org.chairside.TestClinic.openSession;
 import static org.chairside.TestClinic.provider;
+import static org.chairside.TestClinic.startedAgo;
 import static org.chairside.TestClinic.transition;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -43,16 +43,6 @@ class SessionRateTest {
             body.put("reason", reason);
         }
         return as.body(body).post("/api/sessions/" + session + "/rate-changes").then();
-    }
-
-    /** Moves the session's timeline (its start and every phase change) {@code minutes} into the past. */
-    private static void startedAgo(long session, long minutes) {
-        Duration back = Duration.ofMinutes(minutes);
-        QuarkusTransaction.requiringNew().run(() -> {
-            InfusionSession s = InfusionSession.findById(session);
-            s.startedAt = s.startedAt.minus(back);
-            SessionTransition.<SessionTransition>list("sessionId", session).forEach(t -> t.at = t.at.minus(back));
-        });
     }
 
     @Test
