@@ -44,11 +44,7 @@ public final class InfusionDose {
     }
 
     public static Dose at(Instant now, BigDecimal doseMgPerKg, int plannedMinutes, List<PhaseChange> phases, List<RateStep> rates) {
-        List<Event> events = new ArrayList<>();
-        phases.forEach(p -> events.add(new Event(p.at(), p.to(), null)));
-        rates.forEach(r -> events.add(new Event(r.at(), null, r.mgPerKgPerHour())));
-        // a rate set in the same instant as a phase change applies to what follows it
-        events.sort(Comparator.comparing(Event::at));
+        List<Event> events = events(phases, rates);
         double planned = doseMgPerKg.doubleValue();
         BigDecimal rate = protocolRate(doseMgPerKg, plannedMinutes);
         boolean infusing = false;
@@ -98,10 +94,7 @@ public final class InfusionDose {
      */
     public static List<Stretch> stretches(Instant now, BigDecimal doseMgPerKg, int plannedMinutes, List<PhaseChange> phases,
                                           List<RateStep> rates) {
-        List<Event> events = new ArrayList<>();
-        phases.forEach(p -> events.add(new Event(p.at(), p.to(), null)));
-        rates.forEach(r -> events.add(new Event(r.at(), null, r.mgPerKgPerHour())));
-        events.sort(Comparator.comparing(Event::at));
+        List<Event> events = events(phases, rates);
         BigDecimal rate = protocolRate(doseMgPerKg, plannedMinutes);
         boolean infusing = false;
         Instant since = null;
@@ -143,5 +136,14 @@ public final class InfusionDose {
     }
 
     private record Event(Instant at, SessionState phase, BigDecimal rate) {
+    }
+
+    /** The phase changes and rate changes in time order; a rate set in the same instant as a phase change applies to what follows it. */
+    private static List<Event> events(List<PhaseChange> phases, List<RateStep> rates) {
+        List<Event> events = new ArrayList<>();
+        phases.forEach(p -> events.add(new Event(p.at(), p.to(), null)));
+        rates.forEach(r -> events.add(new Event(r.at(), null, r.mgPerKgPerHour())));
+        events.sort(Comparator.comparing(Event::at));
+        return events;
     }
 }
