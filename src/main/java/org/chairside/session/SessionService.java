@@ -371,9 +371,9 @@ public class SessionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public SessionView announce(InfusionSession s) {
-        EventLog.Pending event = announcement(s);
-        events.append(List.of(event));
-        return (SessionView) event.payload();
+        SessionView view = view(s);
+        events.append(List.of(new EventLog.Pending(SESSION_EVENT, s.id, view)));
+        return view;
     }
 
     public SessionView view(InfusionSession s) {
