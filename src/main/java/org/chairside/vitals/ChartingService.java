@@ -324,8 +324,8 @@ public class ChartingService {
             if (Baseline.replaces(r, target.baseline)) {
                 target.baseline = Optional.of(BaselineVitals.of(r));
                 session.baselineReadingId = r.id;
-                target.startCheckMoved = true;
             }
+            // a pressure can change what the start needs; a new baseline is complete, so it has one
             target.startCheckMoved |= r.systolic != null;
             if (isLatest(session, r)) {
                 session.lastReadingTakenAt = r.takenAt;

@@ -25,8 +25,8 @@ final class LockedSession {
     /** Whether a reading stored in this transaction is the session's newest now (its time is recorded after the writes). */
     boolean lastReadingMoved;
     /**
-     * Whether a reading stored in this transaction may change what the start of a checked-in session needs: a new
-     * baseline or a blood pressure (see {@code StartCheck}). A monitor's heart rate and SpO2 every second do not.
+     * Whether a reading stored in this transaction may change what the start of a checked-in session needs: one with a
+     * blood pressure, a new baseline among them (see {@code StartCheck}). A monitor's heart rate and SpO2 every second do not.
      */
     boolean startCheckMoved;
 
